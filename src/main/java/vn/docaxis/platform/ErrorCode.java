@@ -1,0 +1,63 @@
+package vn.docaxis.platform;
+
+/**
+ * Every error the axis can answer, with its HTTP status. The name is the stable {@code code} of the
+ * problem+json body: clients switch on it, so a value is never renamed once released.
+ */
+public enum ErrorCode {
+    // authentication and authorization
+    UNAUTHENTICATED(401, "Authentication required"),
+    AUTHENTICATION_FAILED(401, "Authentication failed"),
+    NOT_AUTHORIZED(403, "Not authorized for this operation"),
+    NOT_AUTHORIZED_FOR_AGENCY(403, "Not authorized to act for this agency"),
+
+    // generic request problems
+    MALFORMED_JSON(400, "Malformed JSON body"),
+    UNKNOWN_FIELD(400, "Unknown field in request body"),
+    VALIDATION_FAILED(400, "Request validation failed"),
+    INVALID_PARAMETER(400, "Invalid query or path parameter"),
+    MALFORMED_CSV(400, "Malformed CSV body"),
+    NOT_FOUND(404, "Resource not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    CONCURRENT_MODIFICATION(409, "Modified concurrently, retry"),
+
+    // agency registry
+    INVALID_AGENCY_CODE(400, "Invalid agency identifier code"),
+    AGENCY_PARENT_MISMATCH(400, "Parent does not match the agency code"),
+    AGENCY_NOT_FOUND(404, "Agency not found"),
+    AGENCY_EXISTS(409, "Agency already registered"),
+    UNKNOWN_AGENCY(422, "Referenced agency is not registered"),
+    QD20_CODE_TAKEN(409, "Decision 20/2020 code already used by another agency"),
+    IMPORT_FAILED(422, "Import refused, nothing was imported"),
+
+    // connected systems and users
+    INVALID_PRINCIPAL_NAME(400, "Invalid system id or user name"),
+    NAME_TAKEN(409, "System id or user name already taken"),
+    SYSTEM_NOT_FOUND(404, "Connected system not found"),
+    USER_NOT_FOUND(404, "User not found"),
+    WEAK_PASSWORD(400, "Password does not meet the policy"),
+    LAST_ADMIN(409, "The last active admin cannot lose the admin role"),
+
+    // platform
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,75 @@
+package vn.docaxis.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import vn.docaxis.platform.ErrorCode;
+
+/**
+ * Turns a user name and password (HTTP Basic, or the login form) into an {@link Actor}: a connected
+ * system (its id and secret) or a person. Failures are recorded and answered alike, whatever the cause.
+ */
+@ApplicationScoped
+public class PrincipalIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    @Inject
+    Instance<CredentialVerifier> verifiers;
+
+    @Inject
+    AuditLog audit;
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+                                              AuthenticationRequestContext context) {
+        String remote = remoteAddress(HttpSecurityUtils.getRoutingContextAttribute(request));
+        return context.runBlocking(() -> verify(request.getUsername(), request.getPassword().getPassword(), remote));
+    }
+
+    @Transactional
+    SecurityIdentity verify(String name, char[] secret, String remote) {
+        PrincipalName principal = PrincipalName.findById(name);
+        CredentialVerifier.Verdict verdict;
+        if (principal == null) {
+            Passwords.spendDecoyTime(secret);
+            verdict = CredentialVerifier.Verdict.refused("unknown name");
+        } else {
+            verdict = verifiers.stream().filter(v -> v.kind() == principal.kind).findFirst()
+                    .map(v -> v.verify(name, secret))
+                    .orElse(CredentialVerifier.Verdict.refused("no verifier for " + principal.kind));
+        }
+        if (verdict.actor().isEmpty()) {
+            audit.refusal(new AuditLog.Refusal(name, principal == null ? "ANONYMOUS" : principal.kind.name(), "authenticate",
+                    null, null, ErrorCode.AUTHENTICATION_FAILED, verdict.refusal(), remote));
+            throw new AuthenticationFailedException();
+        }
+        Actor actor = verdict.actor().get();
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(actor.name()))
+                .addAttribute(Access.ACTOR_ATTRIBUTE, actor);
+        actor.roles().forEach(r -> identity.addRole(r.wire()));
+        return identity.build();
+    }
+
+    private static String remoteAddress(RoutingContext routing) {
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return null;
+        }
+        return routing.request().remoteAddress().hostAddress();
+    }
+}
