@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -18,6 +19,10 @@ import vn.docaxis.platform.Problems;
  * read or validated. Data-dependent rules (which agency) stay with the endpoints, through {@link Access}.
  */
 public class ApiAuthorization {
+
+    /** Where the login form posts, and where a failed login returns (application.properties). */
+    static final String LOGIN_FORM_POST = "/j_security_check";
+    static final String LOGIN_ERROR_PAGE = "/login?error=1";
 
     @Inject
     Access access;
@@ -39,9 +44,15 @@ public class ApiAuthorization {
         }
     }
 
-    /** Wrong credentials: already recorded by {@link PrincipalIdentityProvider}; the cause is not disclosed. */
+    /**
+     * Wrong credentials: already recorded by {@link PrincipalIdentityProvider}; the cause is not
+     * disclosed. A failed login form goes back to the form, everything else gets problem+json.
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (LOGIN_FORM_POST.equals(uri.getPath())) {
+            return Response.status(Response.Status.FOUND).location(URI.create(LOGIN_ERROR_PAGE)).build();
+        }
         return Problems.response(ErrorCode.AUTHENTICATION_FAILED, "Unknown name, wrong secret, or disabled account",
                 uri.getPath());
     }

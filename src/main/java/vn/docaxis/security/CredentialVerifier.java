@@ -14,6 +14,12 @@ public interface CredentialVerifier {
      */
     Verdict verify(String name, char[] secret);
 
+    /**
+     * The actor of a login session the form mechanism restores from its cookie: no secret, but
+     * the principal must still exist and be active, so that disabling an account ends its sessions.
+     */
+    Verdict resume(String name);
+
     record Verdict(Optional<Actor> actor, String refusal) {
         public static Verdict accepted(Actor actor) {
             return new Verdict(Optional.of(actor), null);

@@ -44,15 +44,24 @@ public class PrincipalIdentityProvider implements IdentityProvider<UsernamePassw
     @Transactional
     SecurityIdentity verify(String name, char[] secret, String remote) {
         PrincipalName principal = PrincipalName.findById(name);
-        CredentialVerifier.Verdict verdict;
         if (principal == null) {
             Passwords.spendDecoyTime(secret);
-            verdict = CredentialVerifier.Verdict.refused("unknown name");
-        } else {
-            verdict = verifiers.stream().filter(v -> v.kind() == principal.kind).findFirst()
-                    .map(v -> v.verify(name, secret))
-                    .orElse(CredentialVerifier.Verdict.refused("no verifier for " + principal.kind));
         }
+        return identity(name, principal, remote, v -> v.verify(name, secret));
+    }
+
+    /** A login session restored from its cookie (see {@link SessionIdentityProvider}). */
+    @Transactional
+    SecurityIdentity resume(String name, String remote) {
+        return identity(name, PrincipalName.findById(name), remote, v -> v.resume(name));
+    }
+
+    private SecurityIdentity identity(String name, PrincipalName principal, String remote,
+                                      java.util.function.Function<CredentialVerifier, CredentialVerifier.Verdict> check) {
+        CredentialVerifier.Verdict verdict = principal == null
+                ? CredentialVerifier.Verdict.refused("unknown name")
+                : verifiers.stream().filter(v -> v.kind() == principal.kind).findFirst().map(check)
+                        .orElse(CredentialVerifier.Verdict.refused("no verifier for " + principal.kind));
         if (verdict.actor().isEmpty()) {
             audit.refusal(new AuditLog.Refusal(name, principal == null ? "ANONYMOUS" : principal.kind.name(), "authenticate",
                     null, null, ErrorCode.AUTHENTICATION_FAILED, verdict.refusal(), remote));
@@ -66,7 +75,7 @@ public class PrincipalIdentityProvider implements IdentityProvider<UsernamePassw
         return identity.build();
     }
 
-    private static String remoteAddress(RoutingContext routing) {
+    static String remoteAddress(RoutingContext routing) {
         if (routing == null || routing.request().remoteAddress() == null) {
             return null;
         }

@@ -106,9 +106,22 @@ public class UserService implements CredentialVerifier {
         if (!ACTIVE.equals(user.status)) {
             return Verdict.refused("user disabled");
         }
-        return Verdict.accepted(new Actor(user.username, Actor.Kind.USER,
+        return Verdict.accepted(actorOf(user));
+    }
+
+    @Override
+    public Verdict resume(String name) {
+        AppUser user = AppUser.findById(name);
+        if (user == null || !ACTIVE.equals(user.status)) {
+            return Verdict.refused("session of a missing or disabled user");
+        }
+        return Verdict.accepted(actorOf(user));
+    }
+
+    private static Actor actorOf(AppUser user) {
+        return new Actor(user.username, Actor.Kind.USER,
                 Arrays.stream(user.roles).map(Role::fromWire).collect(java.util.stream.Collectors.toSet()),
-                java.util.Set.of(user.agencies), java.util.Set.of(), false));
+                java.util.Set.of(user.agencies), java.util.Set.of(), false);
     }
 
     private AppUser newUser(UserRequest request) {

@@ -145,6 +145,12 @@ public class ConnectedSystemService implements CredentialVerifier {
         return Verdict.accepted(actorOf(system));
     }
 
+    /** Systems authenticate every call with their secret; they never hold a login session. */
+    @Override
+    public Verdict resume(String name) {
+        return Verdict.refused("connected systems have no login session");
+    }
+
     private IssuedSecret create(SystemRequest request, String secret, Actor actor) {
         PrincipalName.claim(request.id(), Actor.Kind.SYSTEM);
         ConnectedSystem system = new ConnectedSystem();

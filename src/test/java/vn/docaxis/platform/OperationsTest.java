@@ -1,0 +1,48 @@
+package vn.docaxis.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.docaxis.support.Api.admin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and integrators rely on: health, metrics, the API description, and problems for wrong routes. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusMetricsCountRequests() {
+        admin().get("/api/v1/me").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count{"))
+                .body(containsString("uri=\"/api/v1/me\""));
+    }
+
+    @Test
+    void theOpenApiDescriptionCoversTheApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/admin/agencies'.post.summary", equalTo("Register an agency"))
+                .body("paths.'/api/v1/admin/systems/{id}/rotate-secret'.post", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void wrongRoutesAndMethodsAreProblems() {
+        admin().get("/api/v1/no-such-thing").then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("NOT_FOUND"));
+        admin().delete("/api/v1/me").then().statusCode(405).contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("METHOD_NOT_ALLOWED"));
+        admin().accept("application/xml").get("/api/v1/me").then().statusCode(406)
+                .body(containsString("NOT_ACCEPTABLE"));
+    }
+}
