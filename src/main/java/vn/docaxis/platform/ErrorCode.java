@@ -41,6 +41,24 @@ public enum ErrorCode {
     WEAK_PASSWORD(400, "Password does not meet the policy"),
     LAST_ADMIN(409, "The last active admin cannot lose the admin role"),
 
+    // edXML packages
+    EDXML_MALFORMED(400, "Not a readable edXML package"),
+    EDXML_INVALID(422, "The edXML package does not satisfy the format"),
+    ATTACHMENT_INVALID(422, "An attachment cannot be decoded or opened"),
+
+    // exchange
+    SENDER_NOT_ACTIVE(422, "The sending agency is not registered or is suspended"),
+    UNKNOWN_RECIPIENT(422, "No recipient of the package can be served"),
+    DUPLICATE_DOCUMENT_ID(409, "This DocumentId was already sent with other content"),
+    IDEMPOTENCY_KEY_REUSED(409, "This Idempotency-Key was used for another package"),
+    ORIGINAL_NOT_FOUND(422, "The earlier document this package refers to was not exchanged here"),
+    STATUS_NOT_RELATED(422, "The status refers to no document exchanged between these agencies"),
+    UNKNOWN_STATUS_CODE(422, "Status code not in use"),
+    PACKAGE_NOT_FOUND(404, "Package not found"),
+    DELIVERY_NOT_FOUND(404, "Delivery not found"),
+    DELIVERY_RECALLED(410, "The document was recalled: this copy is no longer available"),
+    DELIVERY_ALREADY_ACKNOWLEDGED(409, "The delivery was already acknowledged as done"),
+
     // platform
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     INTERNAL_ERROR(500, "Internal error");
