@@ -1,5 +1,6 @@
 package vn.docaxis.agency;
 
+import vn.docaxis.platform.Now;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -147,7 +148,7 @@ public class AgencyImport {
         List<String> updated = new ArrayList<>();
         for (Agency a : existing.values()) {
             if (!AgencyService.describe(a).equals(before.get(a.code))) {
-                a.updatedAt = Instant.now();
+                a.updatedAt = Now.instant();
                 updated.add(a.code);
             }
         }

@@ -1,5 +1,6 @@
 package vn.docaxis.agency;
 
+import vn.docaxis.platform.Now;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -55,7 +56,7 @@ public class AgencyService implements AgencyDirectory {
         if (!Objects.equals(oldParent, agency.parentCode)) {
             relineageDescendants(agency.code);
         }
-        agency.updatedAt = Instant.now();
+        agency.updatedAt = Now.instant();
         audit.change(actor, "agency.update", "agency", agency.code, describe(agency));
         return view(agency);
     }
@@ -65,7 +66,7 @@ public class AgencyService implements AgencyDirectory {
         Agency agency = require(rawCode);
         if (agency.status != status) {
             agency.status = status;
-            agency.updatedAt = Instant.now();
+            agency.updatedAt = Now.instant();
             audit.change(actor, status == AgencyStatus.SUSPENDED ? "agency.suspend" : "agency.activate",
                     "agency", agency.code, Map.of());
         }
@@ -82,6 +83,16 @@ public class AgencyService implements AgencyDirectory {
 
     public AgencySummary getSummary(String code) {
         return AgencySummary.of(require(code));
+    }
+
+    /** The status of each registered agency among {@code codes}, in one query (a circular names dozens). */
+    public Map<String, AgencyStatus> statusesOf(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, AgencyStatus> statuses = new java.util.HashMap<>();
+        Agency.<Agency>list("code in ?1", List.copyOf(codes)).forEach(a -> statuses.put(a.code, a.status));
+        return statuses;
     }
 
     /** Whether the agency exists and may take part in exchanges. */
@@ -126,7 +137,7 @@ public class AgencyService implements AgencyDirectory {
         agency.code = code.value();
         agency.legacy = code.legacy();
         agency.status = AgencyStatus.ACTIVE;
-        agency.createdAt = Instant.now();
+        agency.createdAt = Now.instant();
         agency.updatedAt = agency.createdAt;
         return agency;
     }

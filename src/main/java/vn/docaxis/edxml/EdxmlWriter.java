@@ -117,8 +117,10 @@ public final class EdxmlWriter {
         void write(XMLStreamWriter w) throws XMLStreamException, IOException;
     }
 
-    private static void write(OutputStream out, Body header, List<AttachmentSource> attachments) {
+    private static void write(OutputStream target, Body header, List<AttachmentSource> attachments) {
         try {
+            // the JDK's writer issues many small writes: without a buffer, a large package costs a syscall each
+            java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(target, 1 << 16);
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
@@ -149,6 +151,7 @@ public final class EdxmlWriter {
             w.writeEndDocument();
             w.flush();
             w.close();
+            out.flush();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Cannot write edXML", e);
         } catch (IOException e) {

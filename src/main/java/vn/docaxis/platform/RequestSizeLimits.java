@@ -30,6 +30,9 @@ public class RequestSizeLimits {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<BodyLimit> featureLimits;
+
     /** Gives the endpoints under {@code pathPrefix} their own limit (features with large bodies). */
     public synchronized void limit(String pathPrefix, long maxBytes) {
         byPrefix.put(pathPrefix, maxBytes);
@@ -38,6 +41,7 @@ public class RequestSizeLimits {
     void install(@Observes Router router) {
         limit("/", config.limits().jsonBody());
         limit("/api/v1/admin/agencies/import", config.limits().importBody());
+        featureLimits.forEach(l -> limit(l.pathPrefix(), l.maxBytes()));
         router.route().order(ROUTE_ORDER).handler(this::check);
     }
 

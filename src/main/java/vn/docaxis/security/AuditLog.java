@@ -1,5 +1,6 @@
 package vn.docaxis.security;
 
+import vn.docaxis.platform.Now;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +32,7 @@ public class AuditLog {
     private void write(String actor, String actorKind, String action, String targetType, String targetId,
                        Map<String, Object> detail) {
         AuditEvent e = new AuditEvent();
-        e.occurredAt = Instant.now();
+        e.occurredAt = Now.instant();
         e.actor = actor;
         e.actorKind = actorKind;
         e.action = action;
@@ -59,7 +60,7 @@ public class AuditLog {
     @Transactional(TxType.REQUIRES_NEW)
     void writeRefusal(Refusal r) {
         AuditEvent e = new AuditEvent();
-        e.occurredAt = Instant.now();
+        e.occurredAt = Now.instant();
         e.actor = truncate(r.actor(), 64);
         e.actorKind = r.actorKind();
         e.action = r.action();

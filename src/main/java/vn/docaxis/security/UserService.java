@@ -1,5 +1,6 @@
 package vn.docaxis.security;
 
+import vn.docaxis.platform.Now;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class UserService implements CredentialVerifier {
         user.roles = roles.toArray(String[]::new);
         user.agencies = distinct(update.agencies()).toArray(String[]::new);
         user.displayName = update.displayName();
-        user.updatedAt = Instant.now();
+        user.updatedAt = Now.instant();
         audit.change(actor, "user.update", "user", user.username, describe(user));
         return UserView.of(user);
     }
@@ -55,7 +56,7 @@ public class UserService implements CredentialVerifier {
         AppUser user = require(username);
         Passwords.requirePolicy(password);
         user.passwordHash = Passwords.hash(password.toCharArray());
-        user.updatedAt = Instant.now();
+        user.updatedAt = Now.instant();
         audit.change(actor, "user.password", "user", user.username, Map.of());
     }
 
@@ -68,7 +69,7 @@ public class UserService implements CredentialVerifier {
                 requireAnotherAdmin(user);
             }
             user.status = status;
-            user.updatedAt = Instant.now();
+            user.updatedAt = Now.instant();
             audit.change(actor, active ? "user.enable" : "user.disable", "user", user.username, Map.of());
         }
         return UserView.of(user);
@@ -135,7 +136,7 @@ public class UserService implements CredentialVerifier {
         user.roles = roles.toArray(String[]::new);
         user.agencies = distinct(request.agencies()).toArray(String[]::new);
         user.status = ACTIVE;
-        user.createdAt = Instant.now();
+        user.createdAt = Now.instant();
         user.updatedAt = user.createdAt;
         user.persist();
         return user;

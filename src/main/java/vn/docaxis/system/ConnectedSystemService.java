@@ -1,5 +1,6 @@
 package vn.docaxis.system;
 
+import vn.docaxis.platform.Now;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,7 +69,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         system.agencies = checkedCodes(update.agencies(), "agencies");
         system.subtrees = checkedCodes(update.subtrees(), "subtrees");
         system.agencyAdmin = Boolean.TRUE.equals(update.agencyAdmin());
-        system.updatedAt = Instant.now();
+        system.updatedAt = Now.instant();
         audit.change(actor, "system.update", "system", id, describe(system));
         return SystemView.of(system);
     }
@@ -78,7 +79,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         ConnectedSystem system = require(id);
         String secret = newSecret();
         system.secretSealed = seal(system.id, secret);
-        system.secretRotatedAt = Instant.now();
+        system.secretRotatedAt = Now.instant();
         system.updatedAt = system.secretRotatedAt;
         audit.change(actor, "system.rotate-secret", "system", id, Map.of());
         return new IssuedSecret(id, secret);
@@ -90,7 +91,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         String status = active ? ACTIVE : DISABLED;
         if (!status.equals(system.status)) {
             system.status = status;
-            system.updatedAt = Instant.now();
+            system.updatedAt = Now.instant();
             audit.change(actor, active ? "system.enable" : "system.disable", "system", id, Map.of());
         }
         return SystemView.of(system);
@@ -161,7 +162,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         system.subtrees = checkedCodes(request.subtrees(), "subtrees");
         system.agencyAdmin = Boolean.TRUE.equals(request.agencyAdmin());
         system.secretSealed = seal(system.id, secret);
-        system.createdAt = Instant.now();
+        system.createdAt = Now.instant();
         system.secretRotatedAt = system.createdAt;
         system.updatedAt = system.createdAt;
         system.persist();

@@ -1,0 +1,196 @@
+package vn.docaxis.exchange;
+
+import vn.docaxis.platform.Now;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.docaxis.edxml.PackageKind;
+import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.ProblemException;
+import vn.docaxis.platform.QueryParams;
+import vn.docaxis.security.Access;
+import vn.docaxis.security.Actor;
+
+/**
+ * The recipient side of transport: list pending deliveries, fetch one (the sender's bytes,
+ * unchanged), acknowledge it. Only connected systems use it, for the agencies they act for.
+ */
+@ApplicationScoped
+public class InboxService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Access access;
+
+    @Inject
+    ExchangeConfig config;
+
+    @Inject
+    ExchangeMetrics metrics;
+
+    /** Pending deliveries, oldest first, for one agency or every agency the caller acts for. */
+    public InboxPage list(PackageKind kind, String agency, String limitParam, String cursor) {
+        Actor actor = agency == null ? requireSystem("inbox.list") : access.requireActFor(agency, "inbox.list");
+        int limit = QueryParams.integer("limit", limitParam, 100);
+        if (limit < 1 || limit > config.maxInboxPage()) {
+            throw QueryParams.invalid("limit", "must be between 1 and " + config.maxInboxPage());
+        }
+        UUID after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
+        StringBuilder sql = new StringBuilder("""
+                select d.id, d.package_id, d.kind, d.sender_code, d.recipient_code, p.document_id, p.code_number,
+                       p.code_notation, p.subject, p.status_code, d.made_available_at, d.fail_count, d.fetch_count,
+                       p.size, p.sha256, d.overdue_at
+                from delivery d join package p on p.id = d.package_id
+                where d.state = 'PENDING' and d.kind = ?""");
+        sql.append(agency != null ? " and d.recipient_code = ?" : " and " + ScopeSql.covers("d.recipient_code"));
+        if (after != null) {
+            sql.append(" and d.id > ?");
+        }
+        sql.append(" order by d.id limit ?");
+        List<InboxItem> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, kind.name());
+            if (agency != null) {
+                ps.setString(i++, agency);
+            } else {
+                for (Object scope : ScopeSql.bind(c, actor)) {
+                    ps.setObject(i++, scope);
+                }
+            }
+            if (after != null) {
+                ps.setObject(i++, after);
+            }
+            ps.setInt(i, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    items.add(new InboxItem(id, rs.getObject(2, UUID.class), PackageKind.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getInt(12), rs.getInt(13),
+                            rs.getLong(14), rs.getString(15), instant(rs.getTimestamp(16)), "/api/v1/inbox/" + id));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the inbox", e);
+        }
+        String next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            next = encodeCursor(items.get(limit - 1).deliveryId());
+        }
+        return new InboxPage(List.copyOf(items), next);
+    }
+
+    /**
+     * Records the fetch and says where the bytes are. The copy of a recalled document is refused
+     * (410); its metadata stays visible in tracking.
+     */
+    @Transactional
+    public Fetch fetch(UUID deliveryId) {
+        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            requireSystem("inbox.fetch");
+            throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+        }
+        Actor actor = access.requireActFor(d.recipientCode, "inbox.fetch");
+        if (d.state == DeliveryState.RECALLED) {
+            throw new ProblemException(ErrorCode.DELIVERY_RECALLED, "The sender recalled this document and "
+                    + d.recipientCode + " agreed; the axis no longer hands out this copy", Map.of("deliveryId", d.id.toString()));
+        }
+        StoredPackage p = StoredPackage.findById(d.packageId);
+        Instant now = Now.instant();
+        if (d.firstFetchedAt == null) {
+            d.firstFetchedAt = now;
+            PackageWriter.event(d.id, now, DeliveryEventType.FETCHED, actor.name(), null, null, null);
+        }
+        d.fetchCount++;
+        return new Fetch(d.id, p.id, p.blobId, p.size, p.sha256, p.kind, p.senderCode, d.recipientCode, p.documentId);
+    }
+
+    /**
+     * {@code done} completes the transport delivery; repeating it changes nothing. {@code fail}
+     * leaves it pending and counts; at the limit it becomes FAILED, which the sender sees.
+     */
+    @Transactional
+    public AckResult acknowledge(UUID deliveryId, AckRequest ack) {
+        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            requireSystem("inbox.ack");
+            throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+        }
+        Actor actor = access.requireActFor(d.recipientCode, "inbox.ack");
+        if (d.state == DeliveryState.RECALLED) {
+            throw new ProblemException(ErrorCode.DELIVERY_RECALLED, "This delivery was recalled");
+        }
+        Instant now = Now.instant();
+        if (ack.done()) {
+            if (d.state != DeliveryState.DELIVERED) {
+                d.state = DeliveryState.DELIVERED;
+                d.ackedAt = now;
+                PackageWriter.event(d.id, now, DeliveryEventType.ACK_DONE, actor.name(), null, ack.reason(), null);
+                metrics.acknowledged("done");
+            }
+        } else {
+            if (d.state == DeliveryState.DELIVERED) {
+                throw new ProblemException(ErrorCode.DELIVERY_ALREADY_ACKNOWLEDGED, "Delivery " + d.id
+                        + " was acknowledged done at " + d.ackedAt);
+            }
+            d.failCount++;
+            PackageWriter.event(d.id, now, DeliveryEventType.ACK_FAIL, actor.name(), null, ack.reason(), null);
+            metrics.acknowledged("fail");
+            if (d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts()) {
+                d.state = DeliveryState.FAILED;
+                PackageWriter.event(d.id, now, DeliveryEventType.FAILED, actor.name(), null,
+                        d.failCount + " failed attempts", null);
+            }
+        }
+        return new AckResult(d.id, d.state, d.failCount, d.ackedAt);
+    }
+
+    /** What a fetch streams, and the headers that describe it. */
+    public record Fetch(UUID deliveryId, UUID packageId, UUID blobId, long size, String sha256, PackageKind kind,
+                        String sender, String recipient, String documentId) {
+    }
+
+    private Actor requireSystem(String action) {
+        Actor actor = access.actor();
+        if (actor.kind() != Actor.Kind.SYSTEM) {
+            throw access.refuse(actor, action, null, null, ErrorCode.NOT_AUTHORIZED,
+                    "The inbox belongs to connected systems; people follow documents through tracking");
+        }
+        return actor;
+    }
+
+    private static String encodeCursor(UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static UUID decodeCursor(String cursor) {
+        try {
+            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw QueryParams.invalid("cursor", "not a cursor this API returned");
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

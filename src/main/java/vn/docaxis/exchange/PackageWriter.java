@@ -1,0 +1,194 @@
+package vn.docaxis.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.docaxis.edxml.DocumentHeader;
+import vn.docaxis.edxml.PackageKind;
+import vn.docaxis.edxml.StatusCode;
+import vn.docaxis.edxml.WireCode;
+import vn.docaxis.platform.Ids;
+
+/**
+ * Stores an accepted package in one transaction: its bytes, its metadata, one delivery per
+ * accepted recipient, and its effect on earlier deliveries (statuses, recall, update, replace).
+ * Either all of it commits or none of it does.
+ */
+@ApplicationScoped
+public class PackageWriter {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public SubmissionResult persist(SubmissionPlan plan) {
+        Instant now = plan.receivedAt();
+        StoredPackage p = new StoredPackage();
+        p.id = Ids.next();
+        p.kind = plan.content().kind();
+        p.senderCode = plan.sender();
+        p.submittedBy = plan.actor().name();
+        p.documentId = plan.documentId();
+        p.businessType = plan.businessType();
+        p.originalId = plan.original() == null ? null : plan.original().id;
+        p.sha256 = plan.body().sha256();
+        p.size = plan.body().size();
+        p.idempotencyKey = plan.idempotencyKey();
+        p.verification = plan.verification().verdict();
+        p.verificationReport = plan.verification().reportJson();
+        p.receivedAt = now;
+        describe(p, plan);
+        p.blobId = blobs.store(plan.body().file(), plan.body().size(), plan.body().sha256());
+
+        List<RecipientOutcome> outcomes = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (SubmissionPlan.Recipient r : plan.recipients()) {
+            if (r.accepted()) {
+                Delivery d = newDelivery(p, r.agencyCode(), now);
+                deliveries.add(d);
+                outcomes.add(RecipientOutcome.accepted(r.agencyCode(), d.id));
+            } else {
+                outcomes.add(r.refusal());
+            }
+        }
+        UUID relatesTo = plan.status() == null ? null : plan.status().targetDelivery();
+        SubmissionResult result = new SubmissionResult(p.id, p.kind, p.senderCode, p.documentId, p.businessType,
+                p.statusCode, p.originalId, relatesTo, p.sha256, p.size, now, p.verification, List.copyOf(outcomes),
+                Map.of("self", "/api/v1/packages/" + p.id, "verification", "/api/v1/packages/" + p.id + "/verification"),
+                false);
+        p.outcome = write(result);
+        p.persist();
+        for (Delivery d : deliveries) {
+            d.persist();
+            event(d.id, now, DeliveryEventType.MADE_AVAILABLE, plan.actor().name(), null, null, null);
+        }
+        applyEffects(plan, p, now);
+        StoredPackage.flush(); // unique violations (a concurrent twin) surface here, inside the transaction
+        return result;
+    }
+
+    private void applyEffects(SubmissionPlan plan, StoredPackage p, Instant now) {
+        String actor = plan.actor().name();
+        if (plan.status() != null) {
+            Delivery target = lock(plan.status().targetDelivery());
+            applyStatus(target, plan.status(), p.id, actor, now);
+        }
+        for (UUID id : plan.recallFrom()) {
+            Delivery d = lock(id);
+            if (d.state != DeliveryState.RECALLED) {
+                d.recallState = RecallState.REQUESTED;
+                event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, null, reason(plan), p.id);
+            }
+        }
+        if (plan.originalEvent() != null) {
+            for (Delivery d : Delivery.<Delivery>list("packageId", plan.original().id)) {
+                event(d.id, now, plan.originalEvent(), actor, null, reason(plan), p.id);
+            }
+        }
+    }
+
+    /** The third acknowledgement level: what the recipient agency (or, for 13, the sender) reports. */
+    private static void applyStatus(Delivery d, SubmissionPlan.StatusEffect s, UUID statusPackage, String actor, Instant now) {
+        StatusCode code = WireCode.fromWire(StatusCode.class, s.code()).orElse(null);
+        if (code == StatusCode.RECALL_REQUEST) {
+            if (d.state != DeliveryState.RECALLED) {
+                d.recallState = RecallState.REQUESTED;
+            }
+            event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, s.code(), s.description(), statusPackage);
+            return;
+        }
+        d.businessStatus = s.code();
+        d.businessStatusAt = now;
+        if (d.recallState == RecallState.REQUESTED && code == StatusCode.CHANGE_AGREED) {
+            d.recallState = RecallState.AGREED;
+            d.state = DeliveryState.RECALLED; // the recipient's copy is gone from the axis; its metadata stays
+            event(d.id, now, DeliveryEventType.RECALL_AGREED, actor, s.code(), s.description(), statusPackage);
+        } else if (d.recallState == RecallState.REQUESTED && code == StatusCode.CHANGE_REFUSED) {
+            d.recallState = RecallState.REFUSED;
+            event(d.id, now, DeliveryEventType.RECALL_REFUSED, actor, s.code(), s.description(), statusPackage);
+        } else {
+            event(d.id, now, DeliveryEventType.STATUS, actor, s.code(), s.description(), statusPackage);
+        }
+    }
+
+    private void describe(StoredPackage p, SubmissionPlan plan) {
+        if (p.kind == PackageKind.DOCUMENT) {
+            DocumentHeader h = plan.content().document();
+            p.codeNumber = h.codeNumber();
+            p.codeNotation = h.codeNotation();
+            p.subject = h.subject();
+            p.promulgationDate = date(h.promulgationDate());
+            p.header = write(h);
+        } else {
+            p.statusCode = plan.content().status().statusCode();
+            p.subject = plan.content().status().description();
+            p.header = write(plan.content().status());
+        }
+    }
+
+    private static Delivery newDelivery(StoredPackage p, String recipient, Instant now) {
+        Delivery d = new Delivery();
+        d.id = Ids.next();
+        d.packageId = p.id;
+        d.kind = p.kind;
+        d.senderCode = p.senderCode;
+        d.recipientCode = recipient;
+        d.state = DeliveryState.PENDING;
+        d.madeAvailableAt = now;
+        return d;
+    }
+
+    static void event(UUID delivery, Instant at, DeliveryEventType type, String actor, String statusCode,
+                      String description, UUID packageId) {
+        DeliveryEvent e = new DeliveryEvent();
+        e.deliveryId = delivery;
+        e.occurredAt = at;
+        e.type = type;
+        e.actor = actor;
+        e.statusCode = statusCode;
+        e.description = description;
+        e.packageId = packageId;
+        e.persist();
+    }
+
+    private static Delivery lock(UUID id) {
+        return Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static String reason(SubmissionPlan plan) {
+        DocumentHeader h = plan.content().document();
+        return h == null || h.business() == null ? null : h.business().reason();
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

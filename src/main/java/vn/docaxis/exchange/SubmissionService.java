@@ -1,0 +1,400 @@
+package vn.docaxis.exchange;
+
+import vn.docaxis.platform.Now;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import vn.docaxis.agency.AgencyCode;
+import vn.docaxis.agency.AgencyService;
+import vn.docaxis.agency.AgencyStatus;
+import vn.docaxis.edxml.Business;
+import vn.docaxis.edxml.BusinessDocType;
+import vn.docaxis.edxml.DocumentHeader;
+import vn.docaxis.edxml.EdxmlConfig;
+import vn.docaxis.edxml.EdxmlPackage;
+import vn.docaxis.edxml.EdxmlReader;
+import vn.docaxis.edxml.EdxmlSchemas;
+import vn.docaxis.edxml.EdxmlValidator;
+import vn.docaxis.edxml.Limits;
+import vn.docaxis.edxml.Organization;
+import vn.docaxis.edxml.PackageKind;
+import vn.docaxis.edxml.ParsedPackage;
+import vn.docaxis.edxml.ReceiverType;
+import vn.docaxis.edxml.ResponseFor;
+import vn.docaxis.edxml.StatusCode;
+import vn.docaxis.edxml.StatusHeader;
+import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Ids;
+import vn.docaxis.platform.ProblemException;
+import vn.docaxis.platform.UniqueViolations;
+import vn.docaxis.security.Access;
+import vn.docaxis.security.Actor;
+import vn.docaxis.security.AuditLog;
+
+/**
+ * Accepts a package: read, validate, check that the caller acts for the sender, recognise a
+ * resubmission, decide the recipients and effects, verify signatures, and hand the plan to
+ * {@link PackageWriter}, which stores everything in one transaction. Nothing is acknowledged
+ * before that commit; a refusal stores nothing but its audit record.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    static final String ACTION = "package.submit";
+
+    @Inject
+    ExchangeConfig config;
+
+    @Inject
+    EdxmlConfig edxmlConfig;
+
+    @Inject
+    Access access;
+
+    @Inject
+    AgencyService agencies;
+
+    @Inject
+    PackageVerifier verifier;
+
+    @Inject
+    PackageWriter writer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ExchangeMetrics metrics;
+
+    private EdxmlReader reader;
+    private EdxmlSchemas schemas;
+    private Path spoolDir;
+
+    @PostConstruct
+    void init() {
+        reader = new EdxmlReader(Limits.of(edxmlConfig));
+        schemas = edxmlConfig.strict() ? new EdxmlSchemas() : null;
+        Path base = config.spoolDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "docaxis-spool"));
+        spoolDir = base.resolve("run-" + ProcessHandle.current().pid());
+        sweepDeadRuns(base);
+    }
+
+    /** This process's spool directory: instances sharing a machine never touch each other's files. */
+    public Path spoolDir() {
+        return spoolDir;
+    }
+
+    /** Removes what processes that died mid-request left behind. */
+    private static void sweepDeadRuns(Path base) {
+        if (!java.nio.file.Files.isDirectory(base)) {
+            return;
+        }
+        try (var runs = java.nio.file.Files.list(base)) {
+            runs.filter(d -> d.getFileName().toString().startsWith("run-")).forEach(d -> {
+                try {
+                    long pid = Long.parseLong(d.getFileName().toString().substring(4));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        return;
+                    }
+                } catch (NumberFormatException e) {
+                    // not ours
+                }
+                try (var files = java.nio.file.Files.walk(d)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    public SpooledBody spool(java.io.InputStream body) {
+        try {
+            return SpooledBody.spool(body, spoolDir(), config.maxPackageBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SubmissionResult submit(SpooledBody body, String idempotencyKey) {
+        Actor caller = access.actor();
+        Instant receivedAt = Now.instant();
+        String[] context = new String[2]; // sender and DocumentId, once known, for the refusal record
+        try (ParsedPackage parsed = reader.read(body.file(), spoolDir().resolve("work-" + Ids.next()))) {
+            EdxmlPackage content = parsed.content();
+            EdxmlValidator.validate(content);
+            if (schemas != null) {
+                schemas.validate(body.file(), content.kind());
+            }
+            String sender = content.from().organId();
+            String documentId = content.kind() == PackageKind.DOCUMENT ? content.document().documentId()
+                    : content.status().responseFor().documentId();
+            context[0] = sender;
+            context[1] = documentId;
+            Actor actor = access.requireActFor(sender, ACTION);
+            if (agencies.statusesOf(List.of(sender)).get(sender) != AgencyStatus.ACTIVE) {
+                throw new ProblemException(ErrorCode.SENDER_NOT_ACTIVE, "Agency " + sender
+                        + " is not registered or is suspended", Map.of("agencyCode", sender));
+            }
+            Optional<SubmissionResult> replay = replay(content.kind(), sender, documentId, body.sha256(), actor, idempotencyKey);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            SubmissionPlan plan = content.kind() == PackageKind.DOCUMENT
+                    ? planDocument(content, body, actor, idempotencyKey, receivedAt, sender)
+                    : planStatus(content, body, actor, idempotencyKey, receivedAt, sender);
+            PackageVerifier.Verification verification = verifier.verify(parsed, body.file(), receivedAt);
+            plan = withVerification(plan, verification);
+            SubmissionResult result = store(plan);
+            metrics.accepted(content.kind());
+            return result;
+        } catch (ProblemException e) {
+            if (e.code() != ErrorCode.NOT_AUTHORIZED_FOR_AGENCY && e.code() != ErrorCode.NOT_AUTHORIZED) {
+                // authorization refusals are recorded by Access itself
+                recordRefusal(caller, e, body, context);
+            }
+            metrics.refused(e.code());
+            throw e;
+        }
+    }
+
+    private SubmissionResult store(SubmissionPlan plan) {
+        try {
+            return writer.persist(plan);
+        } catch (PersistenceException e) {
+            if (!UniqueViolations.is(e)) {
+                throw e;
+            }
+            // Another request stored the same package (or DocumentId) first: answer as it was answered.
+            return replay(plan.content().kind(), plan.sender(), plan.documentId(), plan.body().sha256(), plan.actor(),
+                    plan.idempotencyKey()).orElseThrow(() -> duplicate(plan.sender(), plan.documentId()));
+        }
+    }
+
+    // ---- resubmissions ----
+
+    private Optional<SubmissionResult> replay(PackageKind kind, String sender, String documentId, String sha256,
+                                              Actor actor, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            StoredPackage byKey = StoredPackage.find("submittedBy = ?1 and idempotencyKey = ?2", actor.name(), idempotencyKey)
+                    .firstResult();
+            if (byKey != null) {
+                if (!byKey.sha256.equals(sha256)) {
+                    throw new ProblemException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
+                            + "' was used for package " + byKey.id + ", whose bytes differ");
+                }
+                return Optional.of(resultOf(byKey));
+            }
+        }
+        StoredPackage same = StoredPackage.find("kind = ?1 and senderCode = ?2 and documentId = ?3 and sha256 = ?4",
+                kind, sender, documentId, sha256).firstResult();
+        return Optional.ofNullable(same).map(this::resultOf);
+    }
+
+    private SubmissionResult resultOf(StoredPackage p) {
+        try {
+            return json.readValue(p.outcome, SubmissionResult.class).asReplay();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored outcome of package " + p.id + " is unreadable", e);
+        }
+    }
+
+    private static ProblemException duplicate(String sender, String documentId) {
+        return new ProblemException(ErrorCode.DUPLICATE_DOCUMENT_ID, "Agency " + sender + " already sent DocumentId '"
+                + documentId + "' with other content; a changed document is sent as an update (BussinessDocType 2)",
+                Map.of("documentId", documentId));
+    }
+
+    // ---- documents ----
+
+    private SubmissionPlan planDocument(EdxmlPackage content, SpooledBody body, Actor actor, String key, Instant at,
+                                        String sender) {
+        DocumentHeader h = content.document();
+        BusinessDocType type = h.businessType();
+        List<String> named = h.to().stream().map(Organization::organId).toList();
+        StoredPackage original = null;
+        List<SubmissionPlan.Recipient> recipients;
+        List<UUID> recallFrom = List.of();
+        DeliveryEventType originalEvent = null;
+        switch (type) {
+            case NEW -> {
+                if (StoredPackage.count("kind = ?1 and senderCode = ?2 and documentId = ?3 and businessType = ?4",
+                        PackageKind.DOCUMENT, sender, h.documentId(), BusinessDocType.NEW) > 0) {
+                    throw duplicate(sender, h.documentId());
+                }
+                recipients = evaluate(named, null);
+            }
+            case REPLACE -> {
+                original = original(sender, h);
+                originalEvent = DeliveryEventType.REPLACED;
+                recipients = evaluate(named, null);
+            }
+            case REVOKE -> {
+                original = original(sender, h);
+                Map<String, Delivery> ofOriginal = deliveriesByRecipient(original);
+                recipients = evaluate(named, ofOriginal.keySet());
+                recallFrom = recipients.stream().filter(SubmissionPlan.Recipient::accepted)
+                        .map(r -> ofOriginal.get(r.agencyCode()).id).toList();
+            }
+            case UPDATE -> {
+                original = original(sender, h);
+                originalEvent = DeliveryEventType.UPDATED;
+                recipients = evaluate(amendedRecipients(deliveriesByRecipient(original).keySet(), h.business()), null);
+            }
+            default -> throw new IllegalStateException("unknown business type " + type);
+        }
+        requireSomeRecipient(recipients);
+        return new SubmissionPlan(content, body, actor, key, at, sender, h.documentId(), type, original, recipients, null,
+                recallFrom, originalEvent, null);
+    }
+
+    /**
+     * The document a revoke, update or replacement refers to. Real packages name it in different
+     * places (Bussiness/DocumentId, ResponseFor, ReplacementInfo, or reuse the header DocumentId),
+     * so each is tried in turn: the first that names a new document of this sender wins.
+     */
+    private StoredPackage original(String sender, DocumentHeader h) {
+        Set<String> candidates = new LinkedHashSet<>();
+        Business b = h.business();
+        if (b.documentId() != null) {
+            candidates.add(b.documentId());
+        }
+        for (ResponseFor r : h.responseFor()) {
+            if (r.documentId() != null) {
+                candidates.add(r.documentId());
+            }
+        }
+        for (Business.Replacement r : b.replacements()) {
+            if (r.documentId() != null) {
+                candidates.add(r.documentId());
+            }
+        }
+        candidates.add(h.documentId());
+        for (String id : candidates) {
+            StoredPackage found = StoredPackage.find("kind = ?1 and senderCode = ?2 and documentId = ?3 and businessType = ?4",
+                    PackageKind.DOCUMENT, sender, id, BusinessDocType.NEW).firstResult();
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new ProblemException(ErrorCode.ORIGINAL_NOT_FOUND, "None of " + candidates + " names a document that "
+                + sender + " sent through this axis", Map.of("documentIds", List.copyOf(candidates)));
+    }
+
+    private static Map<String, Delivery> deliveriesByRecipient(StoredPackage original) {
+        Map<String, Delivery> byRecipient = new LinkedHashMap<>();
+        Delivery.<Delivery>list("packageId = ?1 order by id", original.id).forEach(d -> byRecipient.put(d.recipientCode, d));
+        return byRecipient;
+    }
+
+    /** An update goes to the original's recipients, less those it removes, plus those it adds. */
+    private static List<String> amendedRecipients(Set<String> originalRecipients, Business b) {
+        Set<String> amended = new LinkedHashSet<>(originalRecipients);
+        for (Business.ReceiverChange change : b.receivers()) {
+            if (change.type().orElse(null) == ReceiverType.REMOVED) {
+                amended.remove(change.organId());
+            } else {
+                amended.add(change.organId());
+            }
+        }
+        return List.copyOf(amended);
+    }
+
+    /**
+     * Accepts each named agency that is registered and active; refuses the others with a reason.
+     * With {@code mustBeAmong}, only those agencies may be named (the recipients of a revoked document).
+     */
+    private List<SubmissionPlan.Recipient> evaluate(List<String> named, Set<String> mustBeAmong) {
+        Set<String> distinct = new LinkedHashSet<>(named);
+        Map<String, AgencyStatus> statuses = agencies.statusesOf(distinct.stream().filter(AgencyCode::isValid).toList());
+        List<SubmissionPlan.Recipient> recipients = new ArrayList<>();
+        for (String code : distinct) {
+            RecipientOutcome refusal = null;
+            if (!AgencyCode.isValid(code)) {
+                refusal = RecipientOutcome.refused(code, ErrorCode.INVALID_AGENCY_CODE.name(), "not an agency code");
+            } else if (!statuses.containsKey(code)) {
+                refusal = RecipientOutcome.refused(code, ErrorCode.UNKNOWN_RECIPIENT.name(), "not registered on this axis");
+            } else if (statuses.get(code) != AgencyStatus.ACTIVE) {
+                refusal = RecipientOutcome.refused(code, "RECIPIENT_SUSPENDED", "the agency is suspended");
+            } else if (mustBeAmong != null && !mustBeAmong.contains(code)) {
+                refusal = RecipientOutcome.refused(code, "NOT_A_RECIPIENT_OF_ORIGINAL",
+                        "did not receive the document being revoked");
+            }
+            recipients.add(new SubmissionPlan.Recipient(code, refusal));
+        }
+        return recipients;
+    }
+
+    private static void requireSomeRecipient(List<SubmissionPlan.Recipient> recipients) {
+        if (recipients.stream().noneMatch(SubmissionPlan.Recipient::accepted)) {
+            throw new ProblemException(ErrorCode.UNKNOWN_RECIPIENT, "No recipient of the package can be served",
+                    Map.of("recipients", recipients.stream().map(SubmissionPlan.Recipient::refusal).toList()));
+        }
+    }
+
+    // ---- statuses ----
+
+    private SubmissionPlan planStatus(EdxmlPackage content, SpooledBody body, Actor actor, String key, Instant at,
+                                      String reporter) {
+        StatusHeader s = content.status();
+        StatusCode code = s.code().orElse(null);
+        if (code == null && !config.acceptUnseenStatusCodes()) {
+            throw new ProblemException(ErrorCode.UNKNOWN_STATUS_CODE, "Status code " + s.statusCode()
+                    + " is not in use (01–06, 13, 15, 16)", Map.of("statusCode", s.statusCode()));
+        }
+        boolean toRecipient = code != null && code.direction() == StatusCode.Direction.TO_RECIPIENT;
+        String counterpart = s.responseFor().organId();
+        String documentId = s.responseFor().documentId();
+        String documentSender = toRecipient ? reporter : counterpart;
+        String documentRecipient = toRecipient ? counterpart : reporter;
+        List<Delivery> about = Delivery.find("select d from Delivery d join StoredPackage p on p.id = d.packageId "
+                        + "where p.kind = ?1 and p.senderCode = ?2 and p.documentId = ?3 and d.recipientCode = ?4 order by d.id",
+                PackageKind.DOCUMENT, documentSender, documentId, documentRecipient).list();
+        if (about.isEmpty()) {
+            throw new ProblemException(ErrorCode.STATUS_NOT_RELATED, "No document '" + documentId + "' was sent by "
+                    + documentSender + " to " + documentRecipient + " through this axis",
+                    Map.of("documentId", documentId, "sender", documentSender, "recipient", documentRecipient));
+        }
+        Delivery target = about.stream()
+                .filter(d -> (code == StatusCode.CHANGE_AGREED || code == StatusCode.CHANGE_REFUSED)
+                        && d.recallState == RecallState.REQUESTED)
+                .findFirst().orElse(about.get(0)); // the original document's delivery comes first
+        StoredPackage original = StoredPackage.findById(target.packageId);
+        return new SubmissionPlan(content, body, actor, key, at, reporter, documentId, null, original,
+                List.of(new SubmissionPlan.Recipient(counterpart, null)),
+                new SubmissionPlan.StatusEffect(s.statusCode(), s.description(), target.id), List.of(), null, null);
+    }
+
+    private static SubmissionPlan withVerification(SubmissionPlan p, PackageVerifier.Verification v) {
+        return new SubmissionPlan(p.content(), p.body(), p.actor(), p.idempotencyKey(), p.receivedAt(), p.sender(),
+                p.documentId(), p.businessType(), p.original(), p.recipients(), p.status(), p.recallFrom(),
+                p.originalEvent(), v);
+    }
+
+    private void recordRefusal(Actor caller, ProblemException e, SpooledBody body, String[] context) {
+        String detail = e.detail() + " [sha256 " + body.sha256() + ", " + body.size() + " bytes"
+                + (context[0] == null ? "" : ", From " + context[0]) + (context[1] == null ? "" : ", DocumentId " + context[1]) + "]";
+        audit.refusal(new AuditLog.Refusal(caller.name(), caller.kind().name(), ACTION, "package", context[1], e.code(),
+                detail, null));
+    }
+}
