@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -40,6 +41,9 @@ public class AgencyAdminResource {
 
     @Inject
     Access access;
+
+    @Inject
+    CertificateBindings certificates;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,5 +113,32 @@ public class AgencyAdminResource {
     public AgencyImport.Result importCsv(byte[] csv) {
         Actor actor = access.actor();
         return importer.importAll(AgencyImport.fromCsv(Csv.decodeUtf8(csv == null ? new byte[0] : csv)), actor);
+    }
+
+    @POST
+    @Path("{code}/certificates")
+    @Consumes({"application/x-pem-file", "application/pkix-cert", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Bind a signing certificate (PEM or DER) to the agency by its SHA-256 fingerprint")
+    public RestResponse<CertificateBinding> bindCertificate(@PathParam("code") String code, byte[] body) {
+        CertificateBindings.Bound bound = certificates.bind(code, body == null ? new byte[0] : body, access.actor());
+        return bound.created()
+                ? Created.at("/api/v1/admin/agencies/" + code + "/certificates/" + bound.binding().fingerprint(), bound.binding())
+                : RestResponse.ok(bound.binding());
+    }
+
+    @GET
+    @Path("{code}/certificates")
+    @RequireRole({Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "The signing certificates bound to the agency")
+    public List<CertificateBinding> certificates(@PathParam("code") String code) {
+        return certificates.of(code);
+    }
+
+    @DELETE
+    @Path("{code}/certificates/{fingerprint}")
+    @Operation(summary = "Unbind a certificate from the agency")
+    public RestResponse<Void> unbindCertificate(@PathParam("code") String code, @PathParam("fingerprint") String fingerprint) {
+        certificates.unbind(code, fingerprint, access.actor());
+        return RestResponse.noContent();
     }
 }

@@ -20,6 +20,14 @@ public class AgencyCertificate extends PanacheEntityBase {
 
     public String subject;
 
+    public String issuer;
+
+    @Column(name = "serial_number")
+    public String serialNumber;
+
+    @Column(name = "not_before")
+    public Instant notBefore;
+
     @Column(name = "not_after")
     public Instant notAfter;
 
@@ -28,4 +36,7 @@ public class AgencyCertificate extends PanacheEntityBase {
 
     @Column(name = "registered_by")
     public String registeredBy;
+
+    /** The certificate as registered (DER). */
+    public byte[] der;
 }

@@ -32,6 +32,9 @@ public enum ErrorCode {
     UNKNOWN_AGENCY(422, "Referenced agency is not registered"),
     QD20_CODE_TAKEN(409, "Decision 20/2020 code already used by another agency"),
     IMPORT_FAILED(422, "Import refused, nothing was imported"),
+    INVALID_CERTIFICATE(400, "Not an X.509 certificate (PEM or DER)"),
+    CERTIFICATE_BOUND_ELSEWHERE(409, "The certificate is bound to another agency"),
+    CERTIFICATE_NOT_FOUND(404, "No such certificate is bound to this agency"),
 
     // connected systems and users
     INVALID_PRINCIPAL_NAME(400, "Invalid system id or user name"),
