@@ -1,6 +1,5 @@
 package vn.docaxis.agency;
 
-import java.math.BigInteger;
 import java.time.Instant;
 
 /** A signing certificate bound to an agency, as admins and auditors see it. */
@@ -10,9 +9,5 @@ public record CertificateBinding(String agencyCode, String fingerprint, String s
     static CertificateBinding of(AgencyCertificate c) {
         return new CertificateBinding(c.agencyCode, c.fingerprint, c.subject, c.issuer, c.serialNumber, c.notBefore,
                 c.notAfter, c.registeredAt, c.registeredBy);
-    }
-
-    static String serialHex(BigInteger serial) {
-        return serial.toString(16).toUpperCase();
     }
 }

@@ -5,19 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.docaxis.platform.Certificates;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.Now;
 import vn.docaxis.platform.ProblemException;
@@ -53,8 +47,8 @@ public class CertificateBindings {
     @Transactional
     public Bound bind(String agencyCode, byte[] body, Actor actor) {
         agencies.get(agencyCode); // 404 for an unknown agency
-        X509Certificate certificate = parse(body);
-        String fingerprint = fingerprint(certificate);
+        X509Certificate certificate = Certificates.parseOne(body);
+        String fingerprint = Certificates.fingerprint(certificate);
         AgencyCertificate existing = AgencyCertificate.findById(fingerprint);
         if (existing != null) {
             if (!existing.agencyCode.equals(agencyCode)) {
@@ -68,7 +62,7 @@ public class CertificateBindings {
         c.agencyCode = agencyCode;
         c.subject = certificate.getSubjectX500Principal().getName();
         c.issuer = certificate.getIssuerX500Principal().getName();
-        c.serialNumber = CertificateBinding.serialHex(certificate.getSerialNumber());
+        c.serialNumber = Certificates.serialHex(certificate.getSerialNumber());
         c.notBefore = certificate.getNotBefore().toInstant();
         c.notAfter = certificate.getNotAfter().toInstant();
         c.registeredAt = Now.instant();
@@ -111,31 +105,5 @@ public class CertificateBindings {
         Map<String, String> byFingerprint = new LinkedHashMap<>();
         AgencyCertificate.<AgencyCertificate>listAll().forEach(c -> byFingerprint.put(c.fingerprint, c.agencyCode));
         return byFingerprint;
-    }
-
-    /** One certificate, PEM or DER; anything else, or several, is refused. */
-    public static X509Certificate parse(byte[] body) {
-        try {
-            Collection<? extends java.security.cert.Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(body));
-            if (certificates.size() != 1) {
-                throw new ProblemException(ErrorCode.INVALID_CERTIFICATE, "Send exactly one certificate, found "
-                        + certificates.size());
-            }
-            return (X509Certificate) certificates.iterator().next();
-        } catch (CertificateException | RuntimeException e) {
-            if (e instanceof ProblemException p) {
-                throw p;
-            }
-            throw new ProblemException(ErrorCode.INVALID_CERTIFICATE, "The body is not an X.509 certificate in PEM or DER");
-        }
-    }
-
-    public static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

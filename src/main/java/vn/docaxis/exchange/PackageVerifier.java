@@ -5,8 +5,9 @@ import java.time.Instant;
 import vn.docaxis.edxml.ParsedPackage;
 
 /**
- * Checks the signatures of an incoming package before anything is stored. The signature feature
- * provides the implementation; without one, packages are recorded as {@code NOT_CHECKED}.
+ * Checks the signatures of an incoming package before anything is stored; implemented by the
+ * signature feature. ({@code NOT_CHECKED} remains a legal stored verdict for tools that import
+ * packages without verification.)
  */
 public interface PackageVerifier {
 

@@ -164,6 +164,10 @@ public class SubmissionService {
                     ? planDocument(content, body, actor, idempotencyKey, receivedAt, sender)
                     : planStatus(content, body, actor, idempotencyKey, receivedAt, sender);
             PackageVerifier.Verification verification = verifier.verify(parsed, body.file(), receivedAt);
+            if (verification.refused()) {
+                throw new ProblemException(ErrorCode.SIGNATURE_POLICY_FAILED, "The signatures do not satisfy the policy; "
+                        + "the report says why, signature by signature", Map.of("report", tree(verification.reportJson())));
+            }
             plan = withVerification(plan, verification);
             SubmissionResult result = store(plan);
             metrics.accepted(content.kind());
@@ -216,6 +220,14 @@ public class SubmissionService {
             return json.readValue(p.outcome, SubmissionResult.class).asReplay();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored outcome of package " + p.id + " is unreadable", e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -36,6 +36,12 @@ public enum ErrorCode {
     CERTIFICATE_BOUND_ELSEWHERE(409, "The certificate is bound to another agency"),
     CERTIFICATE_NOT_FOUND(404, "No such certificate is bound to this agency"),
 
+    // trust material and signatures
+    INVALID_CRL(400, "Not an X.509 CRL (PEM or DER)"),
+    CRL_ISSUER_UNKNOWN(422, "The CRL's issuer is not a registered anchor or intermediate, or its signature fails"),
+    TRUST_ENTRY_NOT_FOUND(404, "No such trust anchor, intermediate or CRL"),
+    SIGNATURE_POLICY_FAILED(422, "The package's signatures do not satisfy the policy"),
+
     // connected systems and users
     INVALID_PRINCIPAL_NAME(400, "Invalid system id or user name"),
     NAME_TAKEN(409, "System id or user name already taken"),

@@ -14,10 +14,10 @@ public final class TestHeaders {
     }
 
     public static DocumentHeader document(String from, String... to) {
-        return document(from, "000.00.00.G22,2026/11/23," + System.nanoTime() + "/VPCP-TTĐT", null, to);
+        return documentWithId(from, "000.00.00.G22,2026/11/23," + System.nanoTime() + "/VPCP-TTĐT", null, to);
     }
 
-    public static DocumentHeader document(String from, String documentId, Business business, String... to) {
+    public static DocumentHeader documentWithId(String from, String documentId, Business business, String... to) {
         return new DocumentHeader(organ(from), Arrays.stream(to).map(TestHeaders::organ).toList(), documentId, "7816",
                 "VPCP-TTĐT", "Hà Nội", "2026/11/23", "1", null, "Công văn", "V/v kết nối, liên thông phần mềm quản lý văn bản",
                 null, "TL. BỘ TRƯỞNG", "Chánh Văn phòng", "Nguyễn Văn A", null, List.of(), null, List.of(), null,

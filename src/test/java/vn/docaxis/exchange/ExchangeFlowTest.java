@@ -45,7 +45,7 @@ class ExchangeFlowTest {
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/packages/" + submit(sender, edxml).path("packageId")))
                 .body("kind", equalTo("DOCUMENT")).body("businessType", equalTo("NEW"))
                 .body("sha256", equalTo(sha256(edxml))).body("size", equalTo(edxml.length))
-                .body("verification", equalTo("NOT_CHECKED"))
+                .body("verification", equalTo("ACCEPTED"))
                 .body("recipients.outcome", equalTo(List.of("ACCEPTED", "ACCEPTED", "ACCEPTED")))
                 .extract().jsonPath();
         String packageId = accepted.getString("packageId");

@@ -1,6 +1,7 @@
 package vn.docaxis.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -26,9 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.docaxis.edxml.AttachmentSource;
 import vn.docaxis.edxml.EdxmlWriter;
 import vn.docaxis.edxml.TestHeaders;
+import vn.docaxis.support.DemoPki;
 import vn.docaxis.support.ServiceProcess;
+import vn.docaxis.support.TestPdfs;
 
-/** A 50 MB attachment through the packaged service held to a 256 MB heap: streamed in, stored, streamed out. */
+/**
+ * A 50 MB signed PDF (a scan embedded in the document) through the packaged service held to a
+ * 256 MB heap: streamed in, its signature verified, stored, and streamed out byte for byte.
+ */
 class LargePackageIT {
 
     private static final long ATTACHMENT_BYTES = 50L * 1024 * 1024;
@@ -40,19 +46,11 @@ class LargePackageIT {
     @Test
     void aFiftyMegabyteAttachmentIsAcceptedAndFetchedByteForByte() throws Exception {
         Path attachment = dir.resolve("scan.pdf");
-        try (OutputStream out = Files.newOutputStream(attachment)) {
-            Random random = new Random(50);
-            byte[] block = new byte[1 << 20];
-            out.write("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
-            for (long written = 0; written < ATTACHMENT_BYTES; written += block.length) {
-                random.nextBytes(block);
-                out.write(block);
-            }
-        }
+        Files.write(attachment, TestPdfs.sign(scanOf(ATTACHMENT_BYTES), DemoPki.agency("000.00.00.G22")));
         Path edxml = dir.resolve("large.edxml");
         try (OutputStream out = Files.newOutputStream(edxml)) {
             EdxmlWriter.writeDocument(out, TestHeaders.document("000.00.00.G22", "000.00.00.H41"),
-                    List.of(AttachmentSource.of("cid:scan", "scan.pdf", "application/pdf", attachment)));
+                    List.of(AttachmentSource.of("cid:scan", "van-ban-ban-chup.pdf", "application/pdf", attachment)));
         }
         String sent = sha256(edxml);
 
@@ -66,6 +64,7 @@ class LargePackageIT {
                     .timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofFile(edxml)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, submitted.statusCode(), submitted.body() + "\n" + service.log());
+            assertTrue(submitted.body().contains("\"verification\":\"ACCEPTED\""), submitted.body());
 
             String deliveryId = RestAssured.given().baseUri(service.baseUrl()).auth().preemptive()
                     .basic("vxp.nghean", "demo-secret-NGHEAN-DO-NOT-USE").get("/api/v1/inbox")
@@ -80,6 +79,28 @@ class LargePackageIT {
             RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("vxp.nghean", "demo-secret-NGHEAN-DO-NOT-USE")
                     .contentType(ContentType.JSON).body(Map.of("result", "done")).post("/api/v1/inbox/" + deliveryId + "/ack")
                     .then().statusCode(200);
+        }
+    }
+
+    /** A one-page document with a large scan embedded as a file: what a 50 MB official document is. */
+    private static byte[] scanOf(long size) throws Exception {
+        byte[] scan = new byte[(int) size];
+        new Random(50).nextBytes(scan);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(TestPdfs.document("Ban chup van ban"));
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(doc,
+                    new java.io.ByteArrayInputStream(scan));
+            file.setSubtype("image/tiff");
+            var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+            spec.setFile("scan.tif");
+            spec.setEmbeddedFile(file);
+            var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+            tree.setNames(Map.of("scan.tif", spec));
+            var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            doc.getDocumentCatalog().setNames(names);
+            doc.save(out);
+            return out.toByteArray();
         }
     }
 

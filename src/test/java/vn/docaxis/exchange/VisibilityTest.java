@@ -87,7 +87,9 @@ class VisibilityTest {
         as(auditor, PASSWORD).get("/api/v1/packages/" + packageId).then().statusCode(200)
                 .body("recipients.agencyCode", equalTo(List.of(recipient.agency())));
         admin().get("/api/v1/packages/" + packageId + "/verification").then().statusCode(200)
-                .body("verdict", equalTo("NOT_CHECKED"));
+                .body("verdict", equalTo("ACCEPTED"))
+                .body("report.attachments[0].pdf", equalTo(true))
+                .body("report.attachments[0].mainDocument", equalTo(true));
         as(auditor, PASSWORD).queryParam("sender", sender.agency()).get("/api/v1/packages").then()
                 .body("items.packageId", equalTo(List.of(packageId)));
     }

@@ -45,7 +45,15 @@ class ReadmeTourIT {
                     "{\"id\":\"stp.nghean\",\"secret\":\"",
                     "\"code\":\"NOT_AUTHORIZED\"",
                     "\"code\":\"INVALID_AGENCY_CODE\"",
-                    "\"actor\":\"vxp.nghean\"")) {
+                    "\"actor\":\"vxp.nghean\"",
+                    "\"verification\":\"ACCEPTED\"",
+                    "\"field\":\"chanh-van-phong\"",
+                    "\"coverage\":\"REVISION\"",
+                    "\"coverage\":\"WHOLE_FILE\"",
+                    "\"code\":\"SIGNATURE_POLICY_FAILED\"",
+                    "\"code\":\"DIGEST_MISMATCH\"",
+                    "Repr-Digest: sha-256=:",
+                    "\"state\":\"DELIVERED\"")) {
                 assertTrue(output.contains(expected), "the tour's output lacks " + expected + ":\n" + output);
             }
         }

@@ -57,13 +57,17 @@ class ServiceLifecycleIT {
     }
 
     @Test
-    void demoDataIsRefusedInProduction() throws Exception {
+    void demoDataAndDemoTrustMaterialAreRefusedInProduction() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(dir.resolve("external-pg"))) {
             Map<String, String> env = Map.of("DOCAXIS_DB_URL", external.jdbcUrl(), "DOCAXIS_DB_USER", "postgres",
                     "DOCAXIS_MASTER_KEY", MASTER_KEY, "DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD);
             try (ServiceProcess service = ServiceProcess.start(dir, env, "-Ddocaxis.demo.load=true")) {
                 assertNotEquals(0, service.awaitExit(START));
                 assertTrue(service.log().contains("refused in the prod profile"), service.log());
+            }
+            try (ServiceProcess service = ServiceProcess.start(dir, env, "-Ddocaxis.signature.trust-dir=samples/pki/trust")) {
+                assertNotEquals(0, service.awaitExit(START));
+                assertTrue(service.log().contains("holds demo trust material"), service.log());
             }
         }
     }

@@ -35,9 +35,9 @@ public final class Exchange {
     }
 
     public static byte[] documentWithId(String from, String documentId, Business business, String... to) {
-        DocumentHeader h = TestHeaders.document(from, documentId, business, to);
+        DocumentHeader h = TestHeaders.documentWithId(from, documentId, business, to);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] pdf = ("%PDF-1.7\n% test document " + documentId + "\n%%EOF\n").getBytes();
+        byte[] pdf = TestPdfs.document("Test document " + documentId.replaceAll("[^\\x20-\\x7e]", "?"));
         EdxmlWriter.writeDocument(out, h, List.of(AttachmentSource.of("cid:main", "vanban.pdf", "application/pdf", pdf)));
         return out.toByteArray();
     }

@@ -92,10 +92,11 @@ public final class TestPki {
         private KeyPair keys;
         private boolean ca;
         private int keyUsage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
-        private Instant notBefore = Instant.now().minus(Duration.ofDays(1));
+        private Instant notBefore = Instant.now().minus(Duration.ofDays(60));
         private Instant notAfter = Instant.now().plus(Duration.ofDays(365));
         private String algorithm;
         private String crlUrl;
+        private boolean timeStamping;
 
         private Builder(Issued issuer, String subject) {
             this.issuer = issuer;
@@ -130,6 +131,12 @@ public final class TestPki {
             return this;
         }
 
+        /** A TSA certificate: extended key usage timeStamping, critical. */
+        public Builder timeStamping() {
+            this.timeStamping = true;
+            return this;
+        }
+
         public Builder crlDistributionPoint(String url) {
             this.crlUrl = url;
             return this;
@@ -151,6 +158,10 @@ public final class TestPki {
                 if (issuer != null) {
                     b.addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer.certificate()));
+                }
+                if (timeStamping) {
+                    b.addExtension(Extension.extendedKeyUsage, true,
+                            new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
                 }
                 if (crlUrl != null) {
                     DistributionPoint dp = new DistributionPoint(new DistributionPointName(new GeneralNames(
