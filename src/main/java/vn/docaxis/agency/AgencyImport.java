@@ -1,6 +1,5 @@
 package vn.docaxis.agency;
 
-import vn.docaxis.platform.Now;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -11,14 +10,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import vn.docaxis.platform.Csv;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.platform.UniqueViolations;
 import vn.docaxis.security.Actor;
@@ -244,7 +246,7 @@ public class AgencyImport {
         for (Row row : byCode.values()) {
             (codes.get(row.request().code()).legacy() ? waiting : ordered).add(row);
         }
-        java.util.Set<String> placed = new java.util.HashSet<>();
+        Set<String> placed = new HashSet<>();
         ordered.forEach(r -> placed.add(r.request().code()));
         boolean progress = true;
         while (!waiting.isEmpty() && progress) {

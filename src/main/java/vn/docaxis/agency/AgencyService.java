@@ -1,6 +1,5 @@
 package vn.docaxis.agency;
 
-import vn.docaxis.platform.Now;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -10,6 +9,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.ProblemException;
@@ -86,11 +88,11 @@ public class AgencyService implements AgencyDirectory {
     }
 
     /** The status of each registered agency among {@code codes}, in one query (a circular names dozens). */
-    public Map<String, AgencyStatus> statusesOf(java.util.Collection<String> codes) {
+    public Map<String, AgencyStatus> statusesOf(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        Map<String, AgencyStatus> statuses = new java.util.HashMap<>();
+        Map<String, AgencyStatus> statuses = new HashMap<>();
         Agency.<Agency>list("code in ?1", List.copyOf(codes)).forEach(a -> statuses.put(a.code, a.status));
         return statuses;
     }

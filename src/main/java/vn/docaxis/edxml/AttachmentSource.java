@@ -1,5 +1,6 @@
 package vn.docaxis.edxml;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ public record AttachmentSource(String contentId, String attachmentName, String c
     }
 
     public static AttachmentSource of(String contentId, String name, String contentType, byte[] bytes) {
-        return new AttachmentSource(contentId, name, contentType, null, () -> new java.io.ByteArrayInputStream(bytes));
+        return new AttachmentSource(contentId, name, contentType, null, () -> new ByteArrayInputStream(bytes));
     }
 
     public static AttachmentSource of(String contentId, String name, String contentType, Path file) {

@@ -2,6 +2,7 @@ package vn.docaxis.edxml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class EdxmlSchemas {
                 errors.add(new EdxmlException.FieldError("package", e.getMessage()));
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         if (!errors.isEmpty()) {
             throw EdxmlException.invalid(errors);

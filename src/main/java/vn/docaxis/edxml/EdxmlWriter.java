@@ -1,9 +1,12 @@
 package vn.docaxis.edxml;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -120,7 +123,7 @@ public final class EdxmlWriter {
     private static void write(OutputStream target, Body header, List<AttachmentSource> attachments) {
         try {
             // the JDK's writer issues many small writes: without a buffer, a large package costs a syscall each
-            java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(target, 1 << 16);
+            BufferedOutputStream out = new BufferedOutputStream(target, 1 << 16);
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
@@ -166,11 +169,11 @@ public final class EdxmlWriter {
             byte[] block = new byte[57 * 1024];
             int n;
             while ((n = in.readNBytes(block, 0, block.length)) > 0) {
-                byte[] encoded = encoder.encode(n == block.length ? block : java.util.Arrays.copyOf(block, n));
+                byte[] encoded = encoder.encode(n == block.length ? block : Arrays.copyOf(block, n));
                 StringBuilder lines = new StringBuilder(encoded.length + encoded.length / 76 + 2);
                 for (int i = 0; i < encoded.length; i += 76) {
                     lines.append('\n').append(new String(encoded, i, Math.min(76, encoded.length - i),
-                            java.nio.charset.StandardCharsets.US_ASCII));
+                            StandardCharsets.US_ASCII));
                 }
                 w.writeCharacters(lines.toString());
             }

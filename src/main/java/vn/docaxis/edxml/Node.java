@@ -1,5 +1,6 @@
 package vn.docaxis.edxml;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,6 +87,6 @@ final class Node {
     }
 
     /** What {@code ContentTransferEncoded} decoded to. */
-    record DecodedContent(java.nio.file.Path file, long size, String sha256, String problem) {
+    record DecodedContent(Path file, long size, String sha256, String problem) {
     }
 }

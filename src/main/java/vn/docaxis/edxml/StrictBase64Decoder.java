@@ -2,6 +2,7 @@ package vn.docaxis.edxml;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Decodes base64 pushed in pieces, as the XML parser delivers text. Whitespace is skipped;
@@ -13,7 +14,7 @@ final class StrictBase64Decoder {
     private static final int[] VALUE = new int[128];
 
     static {
-        java.util.Arrays.fill(VALUE, -1);
+        Arrays.fill(VALUE, -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
             VALUE[alphabet.charAt(i)] = i;

@@ -1,6 +1,5 @@
 package vn.docaxis.exchange;
 
-import vn.docaxis.platform.Now;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import vn.docaxis.platform.Ids;
+import vn.docaxis.platform.Now;
 
 /**
  * Package bytes in PostgreSQL, as 1 MiB chunks: written within the submission's transaction,
@@ -49,7 +50,7 @@ public class BlobStore {
                 for (int n; (n = in.readNBytes(chunk, 0, chunk.length)) > 0; ) {
                     ps.setObject(1, id);
                     ps.setInt(2, seq++);
-                    ps.setBytes(3, n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                    ps.setBytes(3, n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
                     ps.executeUpdate();
                 }
             }

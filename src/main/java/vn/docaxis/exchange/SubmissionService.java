@@ -1,6 +1,5 @@
 package vn.docaxis.exchange;
 
-import vn.docaxis.platform.Now;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
@@ -8,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +42,7 @@ import vn.docaxis.edxml.StatusCode;
 import vn.docaxis.edxml.StatusHeader;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.Ids;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.platform.UniqueViolations;
 import vn.docaxis.security.Access;
@@ -104,10 +107,10 @@ public class SubmissionService {
 
     /** Removes what processes that died mid-request left behind. */
     private static void sweepDeadRuns(Path base) {
-        if (!java.nio.file.Files.isDirectory(base)) {
+        if (!Files.isDirectory(base)) {
             return;
         }
-        try (var runs = java.nio.file.Files.list(base)) {
+        try (var runs = Files.list(base)) {
             runs.filter(d -> d.getFileName().toString().startsWith("run-")).forEach(d -> {
                 try {
                     long pid = Long.parseLong(d.getFileName().toString().substring(4));
@@ -117,8 +120,8 @@ public class SubmissionService {
                 } catch (NumberFormatException e) {
                     // not ours
                 }
-                try (var files = java.nio.file.Files.walk(d)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                try (var files = Files.walk(d)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 } catch (IOException ignored) {
                     // best effort
                 }
@@ -128,7 +131,7 @@ public class SubmissionService {
         }
     }
 
-    public SpooledBody spool(java.io.InputStream body) {
+    public SpooledBody spool(InputStream body) {
         try {
             return SpooledBody.spool(body, spoolDir(), config.maxPackageBytes());
         } catch (IOException e) {

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CRL;
 import java.security.cert.CRLException;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -23,7 +25,7 @@ public final class Certificates {
     /** Exactly one certificate, PEM or DER; otherwise INVALID_CERTIFICATE. */
     public static X509Certificate parseOne(byte[] body) {
         try {
-            Collection<? extends java.security.cert.Certificate> certificates = factory()
+            Collection<? extends Certificate> certificates = factory()
                     .generateCertificates(new ByteArrayInputStream(body));
             if (certificates.size() != 1) {
                 throw new ProblemException(ErrorCode.INVALID_CERTIFICATE, "Send exactly one certificate, found "
@@ -50,7 +52,7 @@ public final class Certificates {
     /** Exactly one CRL, PEM or DER; otherwise INVALID_CRL. */
     public static X509CRL parseCrl(byte[] body) {
         try {
-            Collection<? extends java.security.cert.CRL> crls = factory().generateCRLs(new ByteArrayInputStream(body));
+            Collection<? extends CRL> crls = factory().generateCRLs(new ByteArrayInputStream(body));
             if (crls.size() != 1) {
                 throw new ProblemException(ErrorCode.INVALID_CRL, "Send exactly one CRL, found " + crls.size());
             }

@@ -12,16 +12,19 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -124,7 +127,7 @@ public class ProblemMapper {
         return Problems.response(code, code.title(), path(uri));
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable on %s: %s", path(uri), DatabaseFailures.summary(e));
@@ -146,7 +149,7 @@ public class ProblemMapper {
         // "create.request.name" → "name": the method and parameter names are ours, not the caller's.
         String p = v.getPropertyPath().toString();
         String[] parts = p.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : p;
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : p;
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -168,7 +171,7 @@ public class ProblemMapper {
 
         static boolean isUnavailable(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                if (t instanceof JDBCConnectionException) {
                     return true;
                 }
                 if (t instanceof SQLException sql) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class RequestSizeLimits {
     ObjectMapper json;
 
     @Inject
-    jakarta.enterprise.inject.Instance<BodyLimit> featureLimits;
+    Instance<BodyLimit> featureLimits;
 
     /** Gives the endpoints under {@code pathPrefix} their own limit (features with large bodies). */
     public synchronized void limit(String pathPrefix, long maxBytes) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.function.Function;
 import vn.docaxis.platform.ErrorCode;
 
 /**
@@ -57,7 +58,7 @@ public class PrincipalIdentityProvider implements IdentityProvider<UsernamePassw
     }
 
     private SecurityIdentity identity(String name, PrincipalName principal, String remote,
-                                      java.util.function.Function<CredentialVerifier, CredentialVerifier.Verdict> check) {
+                                      Function<CredentialVerifier, CredentialVerifier.Verdict> check) {
         CredentialVerifier.Verdict verdict = principal == null
                 ? CredentialVerifier.Verdict.refused("unknown name")
                 : verifiers.stream().filter(v -> v.kind() == principal.kind).findFirst().map(check)

@@ -1,6 +1,5 @@
 package vn.docaxis.security;
 
-import vn.docaxis.platform.Now;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +10,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.ProblemException;
@@ -121,8 +123,8 @@ public class UserService implements CredentialVerifier {
 
     private static Actor actorOf(AppUser user) {
         return new Actor(user.username, Actor.Kind.USER,
-                Arrays.stream(user.roles).map(Role::fromWire).collect(java.util.stream.Collectors.toSet()),
-                java.util.Set.of(user.agencies), java.util.Set.of(), false);
+                Arrays.stream(user.roles).map(Role::fromWire).collect(Collectors.toSet()),
+                Set.of(user.agencies), Set.of(), false);
     }
 
     private AppUser newUser(UserRequest request) {

@@ -1,6 +1,7 @@
 package vn.docaxis.security;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /** A person's account as admins see it; never the password hash. */
@@ -8,7 +9,7 @@ public record UserView(String username, String displayName, List<Role> roles, Li
                        Instant createdAt, Instant updatedAt) {
 
     static UserView of(AppUser u) {
-        return new UserView(u.username, u.displayName, java.util.Arrays.stream(u.roles).map(Role::fromWire).toList(),
+        return new UserView(u.username, u.displayName, Arrays.stream(u.roles).map(Role::fromWire).toList(),
                 List.of(u.agencies), u.status, u.createdAt, u.updatedAt);
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -12,9 +13,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -112,7 +115,7 @@ final class CmsCheck {
         Attribute md = signed.get(CMSAttributes.messageDigest);
         byte[] computed = digestOfSignedBytes.apply(digestName);
         if (md == null || md.getAttrValues().size() != 1
-                || !MessageDigest.isEqual(computed, org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                || !MessageDigest.isEqual(computed, ASN1OctetString.getInstance(
                 md.getAttrValues().getObjectAt(0)).getOctets())) {
             reasons.add(Reason.error(ReasonCode.DIGEST_MISMATCH, "the " + digestName
                     + " of the signed byte ranges differs from the signed messageDigest attribute"));
@@ -149,7 +152,7 @@ final class CmsCheck {
 
     private static boolean signatureVerifies(SignerInformation si, X509Certificate signer, Algorithms.Signature algorithm) {
         try {
-            java.security.Signature s = java.security.Signature.getInstance(algorithm.jcaName());
+            Signature s = Signature.getInstance(algorithm.jcaName());
             if (algorithm.parameters() != null) {
                 s.setParameter(algorithm.parameters());
             }
@@ -212,7 +215,7 @@ final class CmsCheck {
         for (GeneralName name : issuerSerial.getIssuer().getNames()) {
             if (name.getTagNo() == GeneralName.directoryName) {
                 try {
-                    return new javax.security.auth.x500.X500Principal(name.getName().toASN1Primitive().getEncoded())
+                    return new X500Principal(name.getName().toASN1Primitive().getEncoded())
                             .equals(signer.getIssuerX500Principal());
                 } catch (IOException e) {
                     return false;

@@ -1,5 +1,6 @@
 package vn.docaxis.signature;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +46,7 @@ public class CrlFetcher {
     TrustStore trust;
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
 
     @Scheduled(every = "${docaxis.signature.crl-fetch.every:6h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -54,7 +59,7 @@ public class CrlFetcher {
     /** Fetches every distribution point once; returns how many new CRLs were kept. */
     public int fetchAll() {
         // a session lock, held on its own connection for the whole run: one instance fetches at a time
-        try (java.sql.Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             if (!advisory(c, "select pg_try_advisory_lock(?)")) {
                 return 0;
             }
@@ -63,16 +68,16 @@ public class CrlFetcher {
             } finally {
                 advisory(c, "select pg_advisory_unlock(?)");
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.warnf("CRL fetch skipped: %s", e.getMessage());
             return 0;
         }
     }
 
-    private static boolean advisory(java.sql.Connection c, String sql) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+    private static boolean advisory(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, LOCK_KEY);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
         }

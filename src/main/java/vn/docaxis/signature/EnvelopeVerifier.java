@@ -30,6 +30,8 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 import vn.docaxis.edxml.Edxml;
 import vn.docaxis.edxml.SignatureForm;
 import vn.docaxis.platform.Certificates;
@@ -202,7 +204,23 @@ final class EnvelopeVerifier {
         f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
-        return f.newDocumentBuilder();
+        DocumentBuilder builder = f.newDocumentBuilder();
+        builder.setErrorHandler(new ErrorHandler() { // the default one prints to stderr; the report says it all
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+        });
+        return builder;
     }
 
     private static EnvelopeReport indeterminate(SignatureForm form, Reason reason) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.docaxis.edxml.Attachment;
@@ -132,7 +133,7 @@ public class PackageSignatureVerifier implements PackageVerifier {
             boolean other = valid.stream().anyMatch(s -> "OTHER_AGENCY".equals(s.signer().role()));
             reasons.add(other
                     ? Reason.error(ReasonCode.AGENCY_MISMATCH, main.name() + " is signed by another agency's certificate ("
-                    + valid.stream().map(s -> s.signer().boundAgency()).filter(java.util.Objects::nonNull).distinct()
+                    + valid.stream().map(s -> s.signer().boundAgency()).filter(Objects::nonNull).distinct()
                     .collect(Collectors.joining(", ")) + "), not the sender's")
                     : Reason.error(ReasonCode.MISSING_AGENCY_SIGNATURE, main.name() + " has no valid signature of the sending agency"));
         }

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -63,7 +64,7 @@ final class TimestampCheck {
                 } catch (Exception e) {
                     return null;
                 }
-            }).filter(java.util.Objects::nonNull).toList();
+            }).filter(Objects::nonNull).toList();
             Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
             CertificateCheck.Result path = CertificateCheck.path(tsa, extra, genTime, now, trust);
             List<Reason> errors = path.reasons().stream().filter(Reason::isError).toList();

@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CRLException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.jboss.logging.Logger;
 import vn.docaxis.agency.CertificateBindings;
 import vn.docaxis.platform.Certificates;
@@ -256,9 +260,9 @@ public class TrustStore {
             return null;
         }
         try {
-            org.bouncycastle.asn1.ASN1Primitive octets = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(ext);
-            byte[] inner = ((org.bouncycastle.asn1.ASN1OctetString) octets).getOctets();
-            BigInteger number = org.bouncycastle.asn1.ASN1Integer.getInstance(inner).getValue();
+            ASN1Primitive octets = ASN1Primitive.fromByteArray(ext);
+            byte[] inner = ((ASN1OctetString) octets).getOctets();
+            BigInteger number = ASN1Integer.getInstance(inner).getValue();
             return number.toString();
         } catch (IOException | RuntimeException e) {
             return null;
@@ -268,7 +272,7 @@ public class TrustStore {
     private static byte[] encoded(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new ProblemException(ErrorCode.INVALID_CERTIFICATE, "The certificate cannot be re-encoded");
         }
     }

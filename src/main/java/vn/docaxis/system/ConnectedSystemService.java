@@ -1,6 +1,5 @@
 package vn.docaxis.system;
 
-import vn.docaxis.platform.Now;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +15,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.ProblemException;
@@ -110,13 +111,13 @@ public class ConnectedSystemService implements CredentialVerifier {
      * The raw secret, for protocols that must recompute a MAC with it (VDXP). Never returned to
      * any caller; empty when the system is unknown or disabled.
      */
-    public java.util.Optional<byte[]> activeSecret(String id) {
+    public Optional<byte[]> activeSecret(String id) {
         return ConnectedSystem.<ConnectedSystem>findByIdOptional(id).filter(s -> ACTIVE.equals(s.status))
                 .map(s -> secretBox.open(s.secretSealed, context(s.id)));
     }
 
     /** The actor of an active system, for callers that authenticated it by other means (VDXP HMAC). */
-    public java.util.Optional<Actor> activeActor(String id) {
+    public Optional<Actor> activeActor(String id) {
         return ConnectedSystem.<ConnectedSystem>findByIdOptional(id).filter(s -> ACTIVE.equals(s.status))
                 .map(ConnectedSystemService::actorOf);
     }

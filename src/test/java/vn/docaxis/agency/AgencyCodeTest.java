@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -60,7 +61,7 @@ class AgencyCodeTest {
         assertEquals(Optional.empty(), AgencyCode.parse(code).derivedParent());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void lineageWalksUpToTheTop() {
         assertEquals(List.of("002.00.20.H13", "000.00.20.H13", "000.00.00.H13"),
                 AgencyService.derivedLineage(AgencyCode.parse("002.00.20.H13")));

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.support.TestPki;
 
@@ -31,7 +32,7 @@ class CertificateBindingTest {
         String path = "/api/v1/admin/agencies/" + agency + "/certificates";
         admin().contentType("application/x-pem-file").body(cert.pem().getBytes()).post(path).then().statusCode(201)
                 .body("fingerprint", equalTo(fingerprint)).body("agencyCode", equalTo(agency))
-                .body("subject", org.hamcrest.Matchers.containsString("OU=" + agency));
+                .body("subject", Matchers.containsString("OU=" + agency));
         // the same certificate again, as DER: already bound, nothing changes
         admin().contentType("application/pkix-cert").body(cert.certificate().getEncoded()).post(path).then().statusCode(200)
                 .body("fingerprint", equalTo(fingerprint));

@@ -20,13 +20,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import vn.docaxis.support.Exchange;
 import vn.docaxis.support.Exchange.Party;
+import vn.docaxis.support.Exchange;
 
 /** A document's life through HTTP: submitted, routed, fetched byte for byte, acknowledged, answered. */
 @QuarkusTest
@@ -42,7 +44,7 @@ class ExchangeFlowTest {
         byte[] edxml = documentWithId(sender.agency(), documentId, null, r1.agency(), r2.agency(), r3.agency());
 
         JsonPath accepted = submit(sender, edxml).then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/packages/" + submit(sender, edxml).path("packageId")))
+                .header("Location", Matchers.endsWith("/api/v1/packages/" + submit(sender, edxml).path("packageId")))
                 .body("kind", equalTo("DOCUMENT")).body("businessType", equalTo("NEW"))
                 .body("sha256", equalTo(sha256(edxml))).body("size", equalTo(edxml.length))
                 .body("verification", equalTo("ACCEPTED"))
@@ -226,7 +228,7 @@ class ExchangeFlowTest {
     }
 
     private static final class Api {
-        static io.restassured.specification.RequestSpecification admin() {
+        static RequestSpecification admin() {
             return vn.docaxis.support.Api.admin();
         }
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.support.Api;
 import vn.docaxis.support.Exchange.Party;
@@ -155,6 +156,6 @@ class InboxTest {
         sender.call().queryParam("state", "overdue").queryParam("sender", sender.agency()).get("/api/v1/packages")
                 .then().statusCode(200).body("items.packageId", hasItem(packageId));
         recipient.call().get("/api/v1/inbox").then().body("items[0].overdueAt", notNullValue());
-        Api.anonymous().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("docaxis_deliveries_overdue"));
+        Api.anonymous().get("/q/metrics").then().body(Matchers.containsString("docaxis_deliveries_overdue"));
     }
 }

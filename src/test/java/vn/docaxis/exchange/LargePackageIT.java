@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -22,6 +24,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.docaxis.edxml.AttachmentSource;
@@ -86,17 +94,17 @@ class LargePackageIT {
     private static byte[] scanOf(long size) throws Exception {
         byte[] scan = new byte[(int) size];
         new Random(50).nextBytes(scan);
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(TestPdfs.document("Ban chup van ban"));
-             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
-            var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(doc,
-                    new java.io.ByteArrayInputStream(scan));
+        try (PDDocument doc = Loader.loadPDF(TestPdfs.document("Ban chup van ban"));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var file = new PDEmbeddedFile(doc,
+                    new ByteArrayInputStream(scan));
             file.setSubtype("image/tiff");
-            var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+            var spec = new PDComplexFileSpecification();
             spec.setFile("scan.tif");
             spec.setEmbeddedFile(file);
-            var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+            var tree = new PDEmbeddedFilesNameTreeNode();
             tree.setNames(Map.of("scan.tif", spec));
-            var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+            var names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
             names.setEmbeddedFiles(tree);
             doc.getDocumentCatalog().setNames(names);
             doc.save(out);

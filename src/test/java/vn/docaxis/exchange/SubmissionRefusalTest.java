@@ -17,11 +17,14 @@ import static vn.docaxis.support.Exchange.submit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.edxml.Edxml;
-import vn.docaxis.support.Exchange;
 import vn.docaxis.support.Exchange.Party;
+import vn.docaxis.support.Exchange;
 
 /** Every way a submission is refused, each with its problem code, and nothing of it stored. */
 @QuarkusTest
@@ -138,14 +141,14 @@ class SubmissionRefusalTest {
     void anOversizePackage() {
         Party sender = party();
         byte[] big = new byte[5 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(big, (byte) ' ');
+        Arrays.fill(big, (byte) ' ');
         refused(sender, big, 413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void anAttachmentThatIsNotBase64() throws Exception {
         Party sender = party();
-        byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+        byte[] sample = Files.readAllBytes(Path.of(
                 getClass().getResource("/interop/edoc_small.edxml").toURI()));
         String xml = new String(sample, StandardCharsets.UTF_8).replace("002.00.20.H13", sender.agency());
         refused(sender, xml.getBytes(StandardCharsets.UTF_8), 422, "ATTACHMENT_INVALID")

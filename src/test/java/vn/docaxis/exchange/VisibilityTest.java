@@ -17,6 +17,8 @@ import static vn.docaxis.support.Exchange.pendingFrom;
 import static vn.docaxis.support.Exchange.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.support.Exchange.Party;
@@ -101,7 +103,7 @@ class VisibilityTest {
         String packageId = submit(sender, document(sender.agency(), recipient.agency())).then().statusCode(201)
                 .extract().path("packageId");
         pendingFrom(recipient, "edoc", packageId);
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
         sender.call().queryParam("sender", sender.agency()).queryParam("codeNumber", "7816").queryParam("codeNotation", "vpcp-ttđt")
                 .queryParam("q", "liên thông").queryParam("recipient", recipient.agency())
                 .queryParam("from", today).queryParam("to", today).get("/api/v1/packages").then().statusCode(200)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static vn.docaxis.support.Api.admin;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** What operators and integrators rely on: health, metrics, the API description, and problems for wrong routes. */
@@ -33,7 +34,7 @@ class OperationsTest {
     void theOpenApiDescriptionCoversTheApi() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/admin/agencies'.post.summary", equalTo("Register an agency"))
-                .body("paths.'/api/v1/admin/systems/{id}/rotate-secret'.post", org.hamcrest.Matchers.notNullValue());
+                .body("paths.'/api/v1/admin/systems/{id}/rotate-secret'.post", Matchers.notNullValue());
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class ServiceLifecycleIT {
                 assertNotEquals(0, service.awaitExit(START));
                 assertTrue(service.log().contains("without DOCAXIS_MASTER_KEY"), service.log());
             }
-            Map<String, String> withKey = new java.util.HashMap<>(db);
+            Map<String, String> withKey = new HashMap<>(db);
             withKey.put("DOCAXIS_MASTER_KEY", MASTER_KEY);
             try (ServiceProcess service = ServiceProcess.start(dir, withKey)) {
                 assertNotEquals(0, service.awaitExit(START));
@@ -83,7 +85,7 @@ class ServiceLifecycleIT {
             api(first).contentType(ContentType.JSON).body(Map.of("code", "000.00.09.H41", "name", "Sở thử nghiệm"))
                     .post("/api/v1/admin/agencies").then().statusCode(201);
             secret = api(first).contentType(ContentType.JSON).body(Map.of("id", "restart.test", "name", "x",
-                    "agencies", java.util.List.of("000.00.09.H41"))).post("/api/v1/admin/systems")
+                    "agencies", List.of("000.00.09.H41"))).post("/api/v1/admin/systems")
                     .then().statusCode(201).extract().path("secret");
             // the demo data came with the first start
             RestAssured.given().baseUri(first.baseUrl()).auth().preemptive().basic("vxp.nghean", "demo-secret-NGHEAN-DO-NOT-USE")

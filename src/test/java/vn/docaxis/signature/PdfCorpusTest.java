@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +29,8 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.docaxis.support.TestPdfs;
 import vn.docaxis.support.TestPdfs.Options;
+import vn.docaxis.support.TestPdfs;
 import vn.docaxis.support.TestPki;
 
 /**
@@ -60,14 +65,14 @@ class PdfCorpusTest {
             try {
                 PDPage page = doc.getPage(0);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
-                    cs.setNonStrokingColor(java.awt.Color.WHITE);
+                    cs.setNonStrokingColor(Color.WHITE);
                     cs.addRect(60, 760, 400, 30); // paint over the text
                     cs.fill();
                 }
                 page.getCOSObject().setNeedToBeUpdated(true);
                 doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         PdfSignatureReport last = last(painted);
@@ -118,6 +123,38 @@ class PdfCorpusTest {
         String wider = range.replace("[0 " + r[1] + " ", "[0 " + (r[1] - 1) + " ");
         wider = wider + " ".repeat(range.length() - wider.length());
         assertCodes(TestPdfs.replaceSameLength(VALID, range, wider, 0), ReasonCode.CONTENTS_NOT_IN_GAP);
+    }
+
+    @Test
+    void twoSignaturesClaimingTheSameSignedBytesOverlap() throws Exception {
+        String s = new String(VALID, StandardCharsets.ISO_8859_1);
+        int first = s.indexOf("/ByteRange");
+        String firstRange = s.substring(s.indexOf('[', first), s.indexOf(']', first) + 1);
+        String lastRange = TestPdfs.lastByteRange(VALID);
+        assertTrue(firstRange.length() <= lastRange.length(), firstRange + " / " + lastRange);
+        String same = firstRange + " ".repeat(lastRange.length() - firstRange.length());
+        PdfVerifier.Examined e = C.examine(TestPdfs.replaceSameLength(VALID, lastRange, same, s.lastIndexOf("/ByteRange")), dir);
+        assertTrue(e.signatures().stream().anyMatch(x -> x.reasons().stream().anyMatch(r -> r.code() == ReasonCode.BYTERANGE_OVERLAP)),
+                e.signatures().toString());
+        assertTrue(e.signatures().stream().noneMatch(x -> x.outcome() == Outcome.VALID && x.field().equals("agency")));
+    }
+
+    @Test
+    void anUnknownSubFilterIsAnUnsupportedAlgorithm() throws Exception {
+        assertCodes(TestPdfs.sign(TestPdfs.document("x"), C.signer(C.agency), Options.pades().subFilter("x.custom.detached")),
+                ReasonCode.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void aPathThroughACertificateThatIsNotACaIsInvalid() throws Exception {
+        // an end-entity certificate (no basicConstraints CA) posing as the issuer of the signer
+        TestPki.Issued notACa = TestPki.certificate(C.intermediate, "CN=Not a CA, O=docaxis TEST PKI, C=VN")
+                .keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign).build();
+        TestPki.Issued signer = TestPki.agency(notACa, Corpus.SENDER);
+        PdfSignatureReport s = last(TestPdfs.sign(TestPdfs.document("x"), new TestPdfs.Signer(signer,
+                List.of(signer.certificate(), notACa.certificate(), C.intermediate.certificate()))));
+        assertHas(s, ReasonCode.CHAIN_INVALID);
+        assertEquals("INVALID", s.chainStatus());
     }
 
     @Test
@@ -195,7 +232,7 @@ class PdfCorpusTest {
         TestPki.Issued expiredSince = TestPki.certificate(C.intermediate, "CN=Expired yesterday, OU=" + Corpus.SENDER
                 + ", O=docaxis TEST PKI, C=VN").validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build();
         // the TSA writes whole seconds
-        Date tenDaysAgo = Date.from(now.minus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Date tenDaysAgo = Date.from(now.minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS));
         PdfSignatureReport s = last(TestPdfs.sign(TestPdfs.document("x"), C.signer(expiredSince),
                 Options.pades().timestampedBy(C.tsa).timestampAt(tenDaysAgo)));
         assertEquals(Outcome.VALID, s.outcome(), s.reasons().toString());
@@ -263,8 +300,8 @@ class PdfCorpusTest {
             COSStream stream = doc.getDocument().createCOSStream();
             try (var raw = stream.createRawOutputStream()) {
                 raw.write(bomb);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
             page.setContents(new PDStream(stream));
@@ -272,7 +309,7 @@ class PdfCorpusTest {
             doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
         });
         byte[] signed = TestPdfs.sign(pdf, C.signer(C.agency));
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
         long start = System.nanoTime();
         PdfVerifier.Examined e = C.examine(signed, dir);

@@ -138,6 +138,26 @@ class PolicyTest {
     }
 
     @Test
+    void anEnvelopeWithoutItsCertificateIsRefused() throws Exception {
+        byte[] keyName = TestEnvelopes.sign(pkg(C.twoSignatures()), C.agency, TestEnvelopes.Variant.KEY_NAME_ONLY);
+        assertRefused(verify(keyName, policy()), ReasonCode.NO_SIGNER_CERTIFICATE);
+    }
+
+    @Test
+    void anEnvelopeInAPackageThatIsNotNamespaceCorrectCannotBeCheckedAndIsRefused() throws Exception {
+        // real packages use undeclared attribute prefixes: the reader tolerates them, an XML-DSig validator cannot
+        String signed = new String(TestEnvelopes.sign(pkg(C.twoSignatures()), C.agency, TestEnvelopes.Variant.STANDARD),
+                StandardCharsets.UTF_8);
+        int root = signed.indexOf('<', signed.indexOf("?>"));
+        int end = signed.indexOf('>', root);
+        byte[] undeclared = (signed.substring(0, end) + " xlink:type=\"simple\"" + signed.substring(end))
+                .getBytes(StandardCharsets.UTF_8);
+        VerificationReport r = verify(undeclared, policy());
+        assertRefused(r, ReasonCode.ENVELOPE_UNREADABLE);
+        assertEquals(Outcome.INDETERMINATE, r.envelope().outcome());
+    }
+
+    @Test
     void aLegacyNamespaceEnvelopeIsIndeterminateAndAcceptedAsConfigured() throws Exception {
         byte[] legacy = TestEnvelopes.legacyNamespace(TestEnvelopes.sign(pkg(C.twoSignatures()), C.agency,
                 TestEnvelopes.Variant.STANDARD));

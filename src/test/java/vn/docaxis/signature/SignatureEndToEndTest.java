@@ -13,7 +13,10 @@ import static vn.docaxis.support.Api.freshName;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
+import java.security.cert.X509CRL;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +118,7 @@ class SignatureEndToEndTest {
     @Order(5)
     void trustMaterialIsManagedByAdminsAndReadByAuditors() {
         TestPki.Issued unknownCa = TestPki.root("Unregistered CA");
-        var crl = TestPki.crl(unknownCa, List.of(), java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600));
+        var crl = TestPki.crl(unknownCa, List.of(), Instant.now(), Instant.now().plusSeconds(3600));
         admin().contentType("application/pkix-crl").body(encoded(crl)).post("/api/v1/admin/trust/crls").then().statusCode(422)
                 .body("code", equalTo("CRL_ISSUER_UNKNOWN"));
         admin().contentType("application/pkix-crl").body("garbage".getBytes()).post("/api/v1/admin/trust/crls").then()
@@ -133,7 +136,7 @@ class SignatureEndToEndTest {
         admin().queryParam("action", "trust.anchor.remove").get("/api/v1/admin/audit").then().body("items", hasSize(1));
     }
 
-    private static io.restassured.response.Response submit(byte[] edxml) {
+    private static Response submit(byte[] edxml) {
         return as(SYSTEM, secret).contentType("application/xml").body(edxml).post("/api/v1/packages");
     }
 
@@ -152,7 +155,7 @@ class SignatureEndToEndTest {
         return out.toByteArray();
     }
 
-    private static byte[] encoded(java.security.cert.X509CRL crl) {
+    private static byte[] encoded(X509CRL crl) {
         try {
             return crl.getEncoded();
         } catch (Exception e) {

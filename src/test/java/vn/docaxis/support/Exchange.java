@@ -3,6 +3,7 @@ package vn.docaxis.support;
 import static vn.docaxis.support.Api.as;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -23,7 +24,7 @@ public final class Exchange {
 
     /** A registered agency and a connected system acting for it alone. */
     public record Party(String agency, String system, String secret) {
-        public io.restassured.specification.RequestSpecification call() {
+        public RequestSpecification call() {
             return as(system, secret);
         }
     }

@@ -35,7 +35,9 @@ public final class TestEnvelopes {
         /** An HMAC instead of a public-key signature. */
         HMAC,
         /** A second reference besides the whole package. */
-        EXTRA_REFERENCE
+        EXTRA_REFERENCE,
+        /** A KeyInfo naming a key instead of carrying the certificate. */
+        KEY_NAME_ONLY
     }
 
     private TestEnvelopes() {
@@ -60,7 +62,8 @@ public final class TestEnvelopes {
             SignedInfo signedInfo = f.newSignedInfo(f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
                     (C14NMethodParameterSpec) null), f.newSignatureMethod(method, null), references);
             KeyInfoFactory kif = f.getKeyInfoFactory();
-            var keyInfo = kif.newKeyInfo(List.of(kif.newX509Data(List.of(signer.certificate()))));
+            var keyInfo = variant == Variant.KEY_NAME_ONLY ? kif.newKeyInfo(List.of(kif.newKeyName("seal of the sender")))
+                    : kif.newKeyInfo(List.of(kif.newX509Data(List.of(signer.certificate()))));
             Key key = variant == Variant.HMAC ? new SecretKeySpec("shared-secret-32-bytes-long!!!!!".getBytes(), "HmacSHA256")
                     : signer.key();
             f.newXMLSignature(signedInfo, keyInfo).sign(new DOMSignContext(key, header));

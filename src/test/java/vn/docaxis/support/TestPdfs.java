@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -23,12 +25,15 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -167,7 +172,7 @@ public final class TestPdfs {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(org.apache.pdfbox.cos.COSName.getPDFName(options.subFilter));
+            signature.setSubFilter(COSName.getPDFName(options.subFilter));
             signature.setName(options.name);
             Calendar when = Calendar.getInstance();
             when.setTime(options.signDate);
@@ -187,7 +192,7 @@ public final class TestPdfs {
     }
 
     /** Appends an incremental update made by PDFBox after editing the document: the attacks of check 5. */
-    public static byte[] update(byte[] pdf, java.util.function.Consumer<PDDocument> edit) {
+    public static byte[] update(byte[] pdf, Consumer<PDDocument> edit) {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             edit.accept(doc);
             doc.saveIncremental(out);
@@ -251,8 +256,8 @@ public final class TestPdfs {
         TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                 .build("SHA256withRSA", tsa.key(), tsa.certificate()),
                 new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(
-                        org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)),
-                new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4.1"));
+                        OIWObjectIdentifiers.idSHA1)),
+                new ASN1ObjectIdentifier("1.2.3.4.1"));
         generator.addCertificates(new JcaCertStore(List.of(tsa.certificate())));
         TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
         requests.setCertReq(true); // ask the TSA to include its certificate, as signing tools do
@@ -261,7 +266,7 @@ public final class TestPdfs {
                 options.timestampTime != null ? options.timestampTime : new Date());
         ASN1EncodableVector unsigned = new ASN1EncodableVector();
         unsigned.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
-                new DERSet(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(token.getEncoded()))));
+                new DERSet(ASN1Primitive.fromByteArray(token.getEncoded()))));
         SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(si, new AttributeTable(unsigned));
         return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
     }

@@ -14,6 +14,7 @@ import static vn.docaxis.support.Api.freshTopCode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -47,7 +48,7 @@ class FormLoginTest {
                 .body(containsString("Xin chào, " + clerk)).body(containsString(agency)).body(containsString("clerk"));
         // the same session authenticates the API, with the same rules
         given().cookie("docaxis-session", session).get("/api/v1/me").then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.equalTo(clerk));
+                .body("name", Matchers.equalTo(clerk));
         given().cookie("docaxis-session", session).get("/api/v1/admin/users").then().statusCode(403);
     }
 
@@ -71,7 +72,7 @@ class FormLoginTest {
         given().cookie("docaxis-session", session).get("/api/v1/me").then().statusCode(200);
         admin().post("/api/v1/admin/users/" + user + "/disable").then().statusCode(200);
         given().cookie("docaxis-session", session).get("/api/v1/me").then().statusCode(401)
-                .body("code", org.hamcrest.Matchers.equalTo("AUTHENTICATION_FAILED"));
+                .body("code", Matchers.equalTo("AUTHENTICATION_FAILED"));
     }
 
     @Test
