@@ -42,6 +42,9 @@ public class InboxService {
     ExchangeConfig config;
 
     @Inject
+    ExchangeEvidence evidence;
+
+    @Inject
     ExchangeMetrics metrics;
 
     /** Pending deliveries, oldest first, for one agency or every agency the caller acts for. */
@@ -145,6 +148,7 @@ public class InboxService {
                 d.state = DeliveryState.DELIVERED;
                 d.ackedAt = now;
                 PackageWriter.event(d.id, now, DeliveryEventType.ACK_DONE, actor.name(), null, ack.reason(), null);
+                evidence.retrieved(StoredPackage.findById(d.packageId), d, actor, now, ack.reason());
                 metrics.acknowledged("done");
             }
         } else {
@@ -155,11 +159,13 @@ public class InboxService {
             d.failCount++;
             PackageWriter.event(d.id, now, DeliveryEventType.ACK_FAIL, actor.name(), null, ack.reason(), null);
             metrics.acknowledged("fail");
-            if (d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts()) {
+            boolean finalFailure = d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts();
+            if (finalFailure) {
                 d.state = DeliveryState.FAILED;
                 PackageWriter.event(d.id, now, DeliveryEventType.FAILED, actor.name(), null,
                         d.failCount + " failed attempts", null);
             }
+            evidence.retrievalFailed(StoredPackage.findById(d.packageId), d, actor, now, ack.reason(), finalFailure);
         }
         return new AckResult(d.id, d.state, d.failCount, d.ackedAt);
     }

@@ -12,12 +12,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.docaxis.edxml.PackageKind;
+import vn.docaxis.edxml.WireCode;
+import vn.docaxis.evidence.EvidenceService;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.QueryParams;
@@ -32,6 +35,9 @@ public class PackageResource {
 
     @Inject
     TrackingService tracking;
+
+    @Inject
+    EvidenceService evidence;
 
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
@@ -64,6 +70,14 @@ public class PackageResource {
     }
 
     @GET
+    @Path("{id}/evidence")
+    @Operation(summary = "The evidence of the package and of the packages referring to it, in chain order, "
+            + "as far as you may see it (each links to its signed XML)")
+    public List<EvidenceService.EvidenceSummary> evidence(@PathParam("id") String id) {
+        return evidence.forPackage(uuid(id));
+    }
+
+    @GET
     @Operation(summary = "Search packages you may see: sender, recipient, number/notation, subject text (q), "
             + "received from/to (ISO days), copy state, kind (edoc, status)")
     public PageView<PackageSummary> search(@QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
@@ -81,7 +95,7 @@ public class PackageResource {
         if (raw == null || raw.isBlank()) {
             return PackageKind.DOCUMENT;
         }
-        return vn.docaxis.edxml.WireCode.fromWire(PackageKind.class, raw)
+        return WireCode.fromWire(PackageKind.class, raw)
                 .orElseThrow(() -> QueryParams.invalid("kind", "'" + raw + "' is not edoc or status"));
     }
 

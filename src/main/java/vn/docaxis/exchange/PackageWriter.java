@@ -36,6 +36,9 @@ public class PackageWriter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ExchangeEvidence evidence;
+
     @Transactional
     public SubmissionResult persist(SubmissionPlan plan) {
         Instant now = plan.receivedAt();
@@ -74,9 +77,11 @@ public class PackageWriter {
                 false);
         p.outcome = write(result);
         p.persist();
+        evidence.accepted(p, plan, deliveries);
         for (Delivery d : deliveries) {
             d.persist();
             event(d.id, now, DeliveryEventType.MADE_AVAILABLE, plan.actor().name(), null, null, null);
+            evidence.madeAvailable(p, d, plan.actor(), now);
         }
         applyEffects(plan, p, now);
         StoredPackage.flush(); // unique violations (a concurrent twin) surface here, inside the transaction
@@ -87,13 +92,15 @@ public class PackageWriter {
         String actor = plan.actor().name();
         if (plan.status() != null) {
             Delivery target = lock(plan.status().targetDelivery());
-            applyStatus(target, plan.status(), p.id, actor, now);
+            DeliveryEventType effect = applyStatus(target, plan.status(), p.id, actor, now);
+            evidence.statusEffect(p, target, plan.actor(), now, effect, plan.status().code(), plan.status().description());
         }
         for (UUID id : plan.recallFrom()) {
             Delivery d = lock(id);
             if (d.state != DeliveryState.RECALLED) {
                 d.recallState = RecallState.REQUESTED;
                 event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, null, reason(plan), p.id);
+                evidence.recallRequested(p, d, plan.actor(), now, reason(plan));
             }
         }
         if (plan.originalEvent() != null) {
@@ -104,27 +111,26 @@ public class PackageWriter {
     }
 
     /** The third acknowledgement level: what the recipient agency (or, for 13, the sender) reports. */
-    private static void applyStatus(Delivery d, SubmissionPlan.StatusEffect s, UUID statusPackage, String actor, Instant now) {
+    private static DeliveryEventType applyStatus(Delivery d, SubmissionPlan.StatusEffect s, UUID statusPackage, String actor,
+                                                 Instant now) {
         StatusCode code = WireCode.fromWire(StatusCode.class, s.code()).orElse(null);
         if (code == StatusCode.RECALL_REQUEST) {
             if (d.state != DeliveryState.RECALLED) {
                 d.recallState = RecallState.REQUESTED;
             }
-            event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, s.code(), s.description(), statusPackage);
-            return;
+            return event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, s.code(), s.description(), statusPackage);
         }
         d.businessStatus = s.code();
         d.businessStatusAt = now;
         if (d.recallState == RecallState.REQUESTED && code == StatusCode.CHANGE_AGREED) {
             d.recallState = RecallState.AGREED;
             d.state = DeliveryState.RECALLED; // the recipient's copy is gone from the axis; its metadata stays
-            event(d.id, now, DeliveryEventType.RECALL_AGREED, actor, s.code(), s.description(), statusPackage);
+            return event(d.id, now, DeliveryEventType.RECALL_AGREED, actor, s.code(), s.description(), statusPackage);
         } else if (d.recallState == RecallState.REQUESTED && code == StatusCode.CHANGE_REFUSED) {
             d.recallState = RecallState.REFUSED;
-            event(d.id, now, DeliveryEventType.RECALL_REFUSED, actor, s.code(), s.description(), statusPackage);
-        } else {
-            event(d.id, now, DeliveryEventType.STATUS, actor, s.code(), s.description(), statusPackage);
+            return event(d.id, now, DeliveryEventType.RECALL_REFUSED, actor, s.code(), s.description(), statusPackage);
         }
+        return event(d.id, now, DeliveryEventType.STATUS, actor, s.code(), s.description(), statusPackage);
     }
 
     private void describe(StoredPackage p, SubmissionPlan plan) {
@@ -154,8 +160,8 @@ public class PackageWriter {
         return d;
     }
 
-    static void event(UUID delivery, Instant at, DeliveryEventType type, String actor, String statusCode,
-                      String description, UUID packageId) {
+    static DeliveryEventType event(UUID delivery, Instant at, DeliveryEventType type, String actor, String statusCode,
+                                   String description, UUID packageId) {
         DeliveryEvent e = new DeliveryEvent();
         e.deliveryId = delivery;
         e.occurredAt = at;
@@ -165,6 +171,7 @@ public class PackageWriter {
         e.description = description;
         e.packageId = packageId;
         e.persist();
+        return type;
     }
 
     private static Delivery lock(UUID id) {

@@ -1,6 +1,7 @@
 package vn.docaxis.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,6 +88,9 @@ public class SubmissionService {
     @Inject
     ExchangeMetrics metrics;
 
+    @Inject
+    ExchangeEvidence evidence;
+
     private EdxmlReader reader;
     private EdxmlSchemas schemas;
     private Path spoolDir;
@@ -134,6 +138,9 @@ public class SubmissionService {
     public SpooledBody spool(InputStream body) {
         try {
             return SpooledBody.spool(body, spoolDir(), config.maxPackageBytes());
+        } catch (ProblemException e) {
+            evidence.refused(access.actor(), Now.instant(), e, null, null, null, null);
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -180,6 +187,7 @@ public class SubmissionService {
                 // authorization refusals are recorded by Access itself
                 recordRefusal(caller, e, body, context);
             }
+            evidence.refused(caller, receivedAt, e, body.sha256(), body.size(), context[0], context[1]);
             metrics.refused(e.code());
             throw e;
         }
@@ -226,7 +234,7 @@ public class SubmissionService {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode tree(String text) {
+    private JsonNode tree(String text) {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {

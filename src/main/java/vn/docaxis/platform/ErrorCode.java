@@ -65,6 +65,11 @@ public enum ErrorCode {
     UNKNOWN_STATUS_CODE(422, "Status code not in use"),
     PACKAGE_NOT_FOUND(404, "Package not found"),
     DELIVERY_NOT_FOUND(404, "Delivery not found"),
+
+    // evidence
+    EVIDENCE_NOT_FOUND(404, "Evidence not found"),
+    CHECKPOINT_NOT_FOUND(404, "Evidence checkpoint not found"),
+    INVALID_CHECKPOINT(400, "Not a docaxis evidence checkpoint"),
     DELIVERY_RECALLED(410, "The document was recalled: this copy is no longer available"),
     DELIVERY_ALREADY_ACKNOWLEDGED(409, "The delivery was already acknowledged as done"),
 

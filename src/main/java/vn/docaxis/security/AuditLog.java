@@ -5,6 +5,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -23,14 +24,18 @@ public class AuditLog {
     @Inject
     CurrentVertxRequest currentRequest;
 
+    @Inject
+    Event<AdminChange> changes;
+
     /** An admin change, written in the transaction that makes it: both commit or neither. */
     @Transactional(TxType.MANDATORY)
     public void change(Actor actor, String action, String targetType, String targetId, Map<String, Object> detail) {
-        write(actor.name(), actor.kind().name(), action, targetType, targetId, detail);
+        AuditEvent written = write(actor.name(), actor.kind().name(), action, targetType, targetId, detail);
+        changes.fire(new AdminChange(written.occurredAt, actor, action, targetType, targetId, detail));
     }
 
-    private void write(String actor, String actorKind, String action, String targetType, String targetId,
-                       Map<String, Object> detail) {
+    private AuditEvent write(String actor, String actorKind, String action, String targetType, String targetId,
+                             Map<String, Object> detail) {
         AuditEvent e = new AuditEvent();
         e.occurredAt = Now.instant();
         e.actor = actor;
@@ -42,6 +47,7 @@ public class AuditLog {
         e.detail = detail.isEmpty() ? null : new LinkedHashMap<>(detail);
         e.remoteAddr = remoteAddress();
         e.persist();
+        return e;
     }
 
     /**

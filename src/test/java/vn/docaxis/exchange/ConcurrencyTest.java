@@ -63,7 +63,7 @@ class ConcurrencyTest {
         long created = answers.stream().filter(r -> r.statusCode() == 201).count();
         long replayed = answers.stream().filter(r -> r.statusCode() == 200).count();
         assertEquals(1, created, "exactly one submission stores the package");
-        assertEquals(CLIENTS - 1, replayed);
+        assertEquals(CLIENTS - 1, replayed, () -> answers.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
         assertEquals(1, answers.stream().map(r -> r.path("packageId")).distinct().count(), "all answers name one package");
         r1.call().get("/api/v1/inbox").then().body("items", hasSize(1));
         r2.call().get("/api/v1/inbox").then().body("items", hasSize(1));

@@ -1,6 +1,7 @@
 package vn.docaxis.platform;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,13 +9,16 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.docaxis.platform.Certificates;
 import vn.docaxis.support.ServiceProcess;
+import vn.docaxis.support.TestPki;
 
 /** The packaged service as operators run it: production refusals, trial restarts and crashes. */
 class ServiceLifecycleIT {
@@ -25,6 +29,16 @@ class ServiceLifecycleIT {
 
     @TempDir
     Path dir;
+
+    /** An RSA key, where trial mode generates EC: both kinds sign evidence. TEST MATERIAL ONLY. */
+    private static final TestPki.Issued EVIDENCE_KEY = TestPki.certificate(null, "CN=docaxis TEST evidence key, C=VN")
+            .keys(TestPki.rsa()).build();
+
+    private Map<String, String> evidenceKey() {
+        Path file = TestPki.pkcs12(EVIDENCE_KEY, dir.resolve("evidence.p12"), "test-evidence-password");
+        return Map.of("DOCAXIS_EVIDENCE_KEYSTORE", file.toString(), "DOCAXIS_EVIDENCE_KEYSTORE_PASSWORD",
+                "test-evidence-password");
+    }
 
     @Test
     void productionRefusesToStartWithoutItsDatabase() throws Exception {
@@ -45,13 +59,23 @@ class ServiceLifecycleIT {
             }
             Map<String, String> withKey = new HashMap<>(db);
             withKey.put("DOCAXIS_MASTER_KEY", MASTER_KEY);
+            withKey.putAll(evidenceKey());
             try (ServiceProcess service = ServiceProcess.start(dir, withKey)) {
                 assertNotEquals(0, service.awaitExit(START));
                 assertTrue(service.log().contains("without DOCAXIS_ADMIN_PASSWORD"), service.log());
             }
             withKey.put("DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Map<String, String> withoutEvidenceKey = new HashMap<>(withKey);
+            withoutEvidenceKey.remove("DOCAXIS_EVIDENCE_KEYSTORE");
+            try (ServiceProcess service = ServiceProcess.start(dir, withoutEvidenceKey)) {
+                assertNotEquals(0, service.awaitExit(START));
+                assertTrue(service.log().contains("DOCAXIS_EVIDENCE_KEYSTORE"), service.log());
+            }
             try (ServiceProcess service = ServiceProcess.start(dir, withKey).awaitReady(START)) {
                 api(service).get("/api/v1/me").then().statusCode(200).body("name", equalTo("admin"));
+                X509Certificate axis = EVIDENCE_KEY.certificate();
+                assertEquals(Certificates.pem(axis), api(service).get("/api/v1/evidence/certificate").asString(),
+                        "evidence is signed with the operator's key");
                 assertTrue(!service.log().contains("EMBEDDED PostgreSQL"), "no embedded database in production");
                 assertTrue(service.log().contains("\"level\":\"INFO\""), "production logs are JSON");
             }
@@ -61,8 +85,9 @@ class ServiceLifecycleIT {
     @Test
     void demoDataAndDemoTrustMaterialAreRefusedInProduction() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(dir.resolve("external-pg"))) {
-            Map<String, String> env = Map.of("DOCAXIS_DB_URL", external.jdbcUrl(), "DOCAXIS_DB_USER", "postgres",
-                    "DOCAXIS_MASTER_KEY", MASTER_KEY, "DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Map<String, String> env = new HashMap<>(Map.of("DOCAXIS_DB_URL", external.jdbcUrl(),
+                    "DOCAXIS_DB_USER", "postgres", "DOCAXIS_MASTER_KEY", MASTER_KEY, "DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+            env.putAll(evidenceKey());
             try (ServiceProcess service = ServiceProcess.start(dir, env, "-Ddocaxis.demo.load=true")) {
                 assertNotEquals(0, service.awaitExit(START));
                 assertTrue(service.log().contains("refused in the prod profile"), service.log());
@@ -80,7 +105,9 @@ class ServiceLifecycleIT {
         String[] trial = {"-Dquarkus.profile=trial", "-Ddocaxis.data-dir=" + data};
         Map<String, String> env = Map.of("DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String secret;
+        String axisCertificate;
         try (ServiceProcess first = ServiceProcess.start(dir, env, trial).awaitReady(START)) {
+            axisCertificate = api(first).get("/api/v1/evidence/certificate").then().statusCode(200).extract().asString();
             assertTrue(first.log().contains("TRIAL MODE"), "the trial mode is announced");
             api(first).contentType(ContentType.JSON).body(Map.of("code", "000.00.09.H41", "name", "Sở thử nghiệm"))
                     .post("/api/v1/admin/agencies").then().statusCode(201);
@@ -93,6 +120,8 @@ class ServiceLifecycleIT {
             first.stop();
         }
         try (ServiceProcess second = ServiceProcess.start(dir, env, trial).awaitReady(START)) {
+            assertEquals(axisCertificate, api(second).get("/api/v1/evidence/certificate").asString(),
+                    "the trial evidence key was kept");
             api(second).get("/api/v1/agencies/000.00.09.H41").then().statusCode(200).body("name", equalTo("Sở thử nghiệm"));
             // the master key was kept: the system's sealed secret still opens
             RestAssured.given().baseUri(second.baseUrl()).auth().preemptive().basic("restart.test", secret)
@@ -108,6 +137,8 @@ class ServiceLifecycleIT {
         try (ServiceProcess third = ServiceProcess.start(dir, env, trial).awaitReady(START)) {
             assertTrue(third.log().contains("did not shut down cleanly"), "the orphaned PostgreSQL was recognised");
             api(third).get("/api/v1/agencies/000.00.09.H41").then().statusCode(200);
+            // the evidence of everything above, the crash included, still forms one unbroken chain
+            api(third).post("/api/v1/audit/verify-chain").then().statusCode(200).body("intact", equalTo(true));
             third.stop();
         }
     }

@@ -1,5 +1,10 @@
 package vn.docaxis.support;
 
+import java.security.cert.Certificate;
+import java.security.KeyStore;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -51,6 +56,21 @@ public final class TestPki {
     public record Issued(X509Certificate certificate, PrivateKey key) {
         public String pem() {
             return TestPki.pem(certificate);
+        }
+    }
+
+    /** Writes the certificate and key to a PKCS#12 keystore, as an operator would provide one. */
+    public static Path pkcs12(Issued issued, Path file, String password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("key", issued.key(), password.toCharArray(), new Certificate[] {issued.certificate()});
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, password.toCharArray());
+            }
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

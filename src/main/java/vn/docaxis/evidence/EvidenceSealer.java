@@ -1,0 +1,198 @@
+package vn.docaxis.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.cert.CertificateEncodingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jboss.logging.Logger;
+import vn.docaxis.platform.Certificates;
+import vn.docaxis.platform.Now;
+
+/**
+ * Seals recorded evidence into the chain: in recording order, each gets the next sequence number,
+ * the SHA-256 of the previous evidence's bytes and the axis's signature. A PostgreSQL advisory
+ * lock held for the sealing transaction makes one sealer at a time, across instances too.
+ */
+@ApplicationScoped
+public class EvidenceSealer {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceSealer.class);
+    /** The advisory lock of the chain's head ("dcx" + 1). */
+    static final long CHAIN_LOCK = 0x646378_01L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AxisKey axisKey;
+
+    @Inject
+    EvidenceConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    private XmlSigner signer;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "evidence-sealer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    void onStart(@Observes StartupEvent event) {
+        signer = new XmlSigner(axisKey.privateKey(), axisKey.certificate(), new BouncyCastleProvider());
+        registerKey();
+        nudge(); // what a previous run recorded but did not seal
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        background.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    XmlSigner signer() {
+        return signer;
+    }
+
+    /** Asks for a sealing pass soon; passes asked for while one waits are merged into it. */
+    void nudge() {
+        if (signer != null && queued.compareAndSet(false, true) && !background.isShutdown()) {
+            background.execute(() -> {
+                queued.set(false);
+                try {
+                    sealPending();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Sealing evidence failed, retried at the next pass: %s", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Seals what other instances recorded (their own nudges do not reach this one). */
+    @Scheduled(every = "${docaxis.evidence.seal-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sealPeriodically() {
+        nudge();
+    }
+
+    /** Seals everything recorded and committed so far; returns how many. Call outside a transaction. */
+    public int sealPending() {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = sealBatch();
+            total += sealed;
+        } while (sealed == config.sealBatch());
+        return total;
+    }
+
+    private int sealBatch() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int sealed = sealBatch(c);
+                c.commit();
+                return sealed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot seal evidence: " + e.getMessage(), e);
+        }
+    }
+
+    private int sealBatch(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from evidence where seq is null limit 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return 0; // nothing to do: do not queue behind another sealer for it
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, CHAIN_LOCK);
+            ps.execute();
+        }
+        long seq = 0;
+        String previous = EvidenceXml.GENESIS;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select seq, sha256 from evidence where seq is not null order by seq desc limit 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                seq = rs.getLong(1);
+                previous = rs.getString(2);
+            }
+        }
+        List<Object[]> sealedRows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, facts from evidence where seq is null order by id limit ?")) {
+            ps.setInt(1, config.sealBatch());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    EvidenceFacts facts = read(rs.getString(2));
+                    byte[] xml = signer.sign(EvidenceXml.evidence(facts, ++seq, previous));
+                    previous = Certificates.sha256(xml);
+                    sealedRows.add(new Object[] {rs.getLong(1), seq, xml, previous});
+                }
+            }
+        }
+        Timestamp now = Timestamp.from(Now.instant());
+        try (PreparedStatement ps = c.prepareStatement(
+                "update evidence set seq = ?, xml = ?, sha256 = ?, sealed_at = ? where id = ? and seq is null")) {
+            for (Object[] row : sealedRows) {
+                ps.setLong(1, (Long) row[1]);
+                ps.setBytes(2, (byte[]) row[2]);
+                ps.setString(3, (String) row[3]);
+                ps.setTimestamp(4, now);
+                ps.setLong(5, (Long) row[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return sealedRows.size();
+    }
+
+    private void registerKey() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into evidence_key (fingerprint, certificate, first_used) "
+                     + "values (?, ?, ?) on conflict (fingerprint) do nothing")) {
+            ps.setString(1, axisKey.fingerprint());
+            ps.setBytes(2, axisKey.certificate().getEncoded());
+            ps.setTimestamp(3, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException | CertificateEncodingException e) {
+            throw new IllegalStateException("Cannot register the evidence key: " + e.getMessage(), e);
+        }
+    }
+
+    private EvidenceFacts read(String facts) {
+        try {
+            return json.readValue(facts, EvidenceFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Recorded evidence facts are unreadable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package vn.docaxis.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.ProblemException;
+import vn.docaxis.security.Access;
+import vn.docaxis.security.Actor;
+
+/**
+ * Hands out evidence under the package rules: those who act for an agency involved (sender or
+ * recipient) see it; auditors and admins see everything, admin changes included.
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    @Inject
+    Access access;
+
+    @Inject
+    EvidenceSealer sealer;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The evidence of a package and of the packages that refer to it (statuses, revoke, update). */
+    public List<EvidenceSummary> forPackage(UUID packageId) {
+        Actor actor = access.actor();
+        sealer.sealPending();
+        List<EvidenceRecord> all = EvidenceRecord.list("packageId = ?1 or originalId = ?1 order by seq nulls last, id",
+                packageId);
+        if (all.isEmpty()) {
+            throw new ProblemException(ErrorCode.PACKAGE_NOT_FOUND, "No package " + packageId);
+        }
+        List<EvidenceSummary> visible = all.stream().filter(r -> sees(actor, r)).map(this::summary).toList();
+        if (visible.isEmpty()) {
+            throw access.refuse(actor, "evidence.list", "package", packageId.toString(),
+                    ErrorCode.NOT_AUTHORIZED_FOR_AGENCY, actor.name() + " acts for no agency this package involves");
+        }
+        return visible;
+    }
+
+    /** One evidence's signed XML, exactly as sealed. */
+    public byte[] xml(long seq) {
+        Actor actor = access.actor();
+        sealer.sealPending();
+        EvidenceRecord r = EvidenceRecord.find("seq", seq).firstResult();
+        if (r == null) {
+            throw new ProblemException(ErrorCode.EVIDENCE_NOT_FOUND, "No evidence " + seq);
+        }
+        if (!sees(actor, r)) {
+            throw access.refuse(actor, "evidence.get", "evidence", Long.toString(seq), ErrorCode.NOT_AUTHORIZED_FOR_AGENCY,
+                    actor.name() + " acts for no agency this evidence involves");
+        }
+        return r.xml;
+    }
+
+    /** The facts of a package's evidence, for the receipt. */
+    List<EvidenceFacts> factsForPackage(UUID packageId) {
+        forPackage(packageId); // same visibility rules
+        return EvidenceRecord.<EvidenceRecord>list("(packageId = ?1 or originalId = ?1) and seq is not null order by seq",
+                packageId).stream().filter(r -> sees(access.actor(), r)).map(r -> facts(r.facts)).toList();
+    }
+
+    private boolean sees(Actor actor, EvidenceRecord r) {
+        return actor.readsEverything() || Arrays.stream(r.agencies).anyMatch(code -> access.sees(actor, code));
+    }
+
+    private EvidenceSummary summary(EvidenceRecord r) {
+        EvidenceFacts f = facts(r.facts);
+        return new EvidenceSummary(r.seq, EvidenceEvent.valueOf(r.event), r.occurredAt, r.packageId, r.deliveryId,
+                f.delivery() == null ? null : f.delivery().recipient(), f.status() == null ? null : f.status().code(),
+                r.sha256, r.seq == null ? Map.of() : Map.of("xml", "/api/v1/evidence/" + r.seq));
+    }
+
+    EvidenceFacts facts(String text) {
+        try {
+            return json.readValue(text, EvidenceFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Recorded evidence facts are unreadable", e);
+        }
+    }
+
+    /**
+     * One line of a package's evidence list. {@code sequence} and {@code sha256} are null while
+     * the evidence waits to be sealed (milliseconds after its transaction).
+     */
+    public record EvidenceSummary(Long sequence, EvidenceEvent event, Instant occurredAt, UUID packageId,
+                                  UUID deliveryId, String recipient, String statusCode, String sha256,
+                                  Map<String, String> links) {
+    }
+}
