@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.docaxis.platform.Certificates;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.platform.QueryParams;
 import vn.docaxis.security.RequireRole;
@@ -23,6 +26,7 @@ import vn.docaxis.security.Role;
 public class EvidenceResource {
 
     static final String PEM = "application/x-pem-file";
+    static final String CRL = "application/pkix-crl";
 
     @Inject
     EvidenceService evidence;
@@ -40,6 +44,22 @@ public class EvidenceResource {
     public RestResponse<String> certificate() {
         return RestResponse.ResponseBuilder.ok(Certificates.pem(axisKey.certificate()), PEM)
                 .header("Content-Disposition", "attachment; filename=\"axis.pem\"").build();
+    }
+
+    @GET
+    @Path("crl")
+    @Produces(CRL)
+    @Operation(summary = "For a self-signed axis certificate: a fresh empty CRL signed by the axis key (DER), so that "
+            + "strict verifiers find revocation data for receipts and evidence")
+    public RestResponse<byte[]> crl() {
+        X509CRL crl = axisKey.selfIssuedCrl(Now.instant()).orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND,
+                "The axis certificate is issued by a CA; its revocation data comes from that CA"));
+        try {
+            return RestResponse.ResponseBuilder.ok(crl.getEncoded(), CRL)
+                    .header("Content-Disposition", "attachment; filename=\"axis.crl\"").build();
+        } catch (CRLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET

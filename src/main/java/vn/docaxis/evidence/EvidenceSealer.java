@@ -51,6 +51,9 @@ public class EvidenceSealer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EvidenceMetrics metrics;
+
     private XmlSigner signer;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "evidence-sealer");
@@ -152,9 +155,11 @@ public class EvidenceSealer {
             ps.setInt(1, config.sealBatch());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    long start = System.nanoTime();
                     EvidenceFacts facts = read(rs.getString(2));
                     byte[] xml = signer.sign(EvidenceXml.evidence(facts, ++seq, previous));
                     previous = Certificates.sha256(xml);
+                    metrics.sealed(System.nanoTime() - start);
                     sealedRows.add(new Object[] {rs.getLong(1), seq, xml, previous});
                 }
             }
@@ -171,6 +176,11 @@ public class EvidenceSealer {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence where seq is null");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            metrics.unsealed(rs.getLong(1)); // what this batch left, as seen before its commit
         }
         return sealedRows.size();
     }

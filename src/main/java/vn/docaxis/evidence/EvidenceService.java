@@ -62,11 +62,16 @@ public class EvidenceService {
         return r.xml;
     }
 
-    /** The facts of a package's evidence, for the receipt. */
-    List<EvidenceFacts> factsForPackage(UUID packageId) {
-        forPackage(packageId); // same visibility rules
+    /** A package's sealed evidence as far as the caller may see it, in chain order: what a receipt shows. */
+    List<Sealed> sealedForPackage(UUID packageId) {
+        forPackage(packageId); // same visibility rules, same refusals
+        Actor actor = access.actor();
         return EvidenceRecord.<EvidenceRecord>list("(packageId = ?1 or originalId = ?1) and seq is not null order by seq",
-                packageId).stream().filter(r -> sees(access.actor(), r)).map(r -> facts(r.facts)).toList();
+                packageId).stream().filter(r -> sees(actor, r)).map(r -> new Sealed(r.seq, r.sha256, facts(r.facts)))
+                .toList();
+    }
+
+    record Sealed(long seq, String sha256, EvidenceFacts facts) {
     }
 
     private boolean sees(Actor actor, EvidenceRecord r) {

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.docaxis.edxml.PackageKind;
 import vn.docaxis.edxml.WireCode;
 import vn.docaxis.evidence.EvidenceService;
+import vn.docaxis.evidence.ReceiptPdf;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.QueryParams;
@@ -38,6 +39,9 @@ public class PackageResource {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+    ReceiptPdf receipts;
 
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
@@ -75,6 +79,17 @@ public class PackageResource {
             + "as far as you may see it (each links to its signed XML)")
     public List<EvidenceService.EvidenceSummary> evidence(@PathParam("id") String id) {
         return evidence.forPackage(uuid(id));
+    }
+
+    @GET
+    @Path("{id}/receipt.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "A receipt in Vietnamese: the document, its sender and recipients, every event with its time "
+            + "and hashes; PAdES-signed by the axis key")
+    public RestResponse<byte[]> receipt(@PathParam("id") String id) {
+        UUID packageId = uuid(id);
+        return RestResponse.ResponseBuilder.ok(receipts.render(packageId), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"bien-nhan-" + packageId + ".pdf\"").build();
     }
 
     @GET

@@ -53,7 +53,10 @@ class ReadmeTourIT {
                     "\"code\":\"SIGNATURE_POLICY_FAILED\"",
                     "\"code\":\"DIGEST_MISMATCH\"",
                     "Repr-Digest: sha-256=:",
-                    "\"state\":\"DELIVERED\"")) {
+                    "\"state\":\"DELIVERED\"",
+                    "\"event\":\"RETRIEVED\"",
+                    "200 application/pdf",
+                    "\"intact\":true")) {
                 assertTrue(output.contains(expected), "the tour's output lacks " + expected + ":\n" + output);
             }
         }
