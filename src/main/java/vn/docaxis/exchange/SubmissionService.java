@@ -170,9 +170,20 @@ public class SubmissionService {
             if (replay.isPresent()) {
                 return replay.get();
             }
-            SubmissionPlan plan = content.kind() == PackageKind.DOCUMENT
-                    ? planDocument(content, body, actor, idempotencyKey, receivedAt, sender)
-                    : planStatus(content, body, actor, idempotencyKey, receivedAt, sender);
+            SubmissionPlan plan;
+            try {
+                plan = content.kind() == PackageKind.DOCUMENT
+                        ? planDocument(content, body, actor, idempotencyKey, receivedAt, sender)
+                        : planStatus(content, body, actor, idempotencyKey, receivedAt, sender);
+            } catch (ProblemException e) {
+                // a twin of this very package may have committed since the replay check above
+                Optional<SubmissionResult> late = e.code() == ErrorCode.DUPLICATE_DOCUMENT_ID
+                        ? replay(content.kind(), sender, documentId, body.sha256(), actor, idempotencyKey) : Optional.empty();
+                if (late.isPresent()) {
+                    return late.get();
+                }
+                throw e;
+            }
             PackageVerifier.Verification verification = verifier.verify(parsed, body.file(), receivedAt);
             if (verification.refused()) {
                 throw new ProblemException(ErrorCode.SIGNATURE_POLICY_FAILED, "The signatures do not satisfy the policy; "

@@ -25,6 +25,7 @@ import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.jboss.logging.Logger;
+import vn.docaxis.agency.AgencyCertificate;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.security.Actor;
 
@@ -115,7 +116,7 @@ public class CrlFetcher {
         List<X509Certificate> certificates = new ArrayList<>();
         material.anchorsBySubject().values().forEach(certificates::addAll);
         material.intermediatesBySubject().values().forEach(certificates::addAll);
-        vn.docaxis.agency.AgencyCertificate.<vn.docaxis.agency.AgencyCertificate>listAll().stream()
+        AgencyCertificate.<AgencyCertificate>listAll().stream()
                 .filter(c -> c.der != null).map(c -> vn.docaxis.platform.Certificates.fromDer(c.der)).forEach(certificates::add);
         for (X509Certificate certificate : certificates) {
             urls.addAll(distributionPoints(certificate));

@@ -4,11 +4,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.docaxis.support.Exchange.document;
 import static vn.docaxis.support.Exchange.party;
 import static vn.docaxis.support.Exchange.pendingFrom;
+import static vn.docaxis.support.Exchange.sent;
 import static vn.docaxis.support.Exchange.sha256;
-import static vn.docaxis.support.Exchange.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,8 +40,7 @@ class AuditExportTest {
     void anExportVerifiesFromItsOwnFilesAlone() throws Exception {
         Party sender = party();
         Party r = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         r.call().contentType(ContentType.JSON).body(Map.of("result", "done"))
                 .post("/api/v1/inbox/" + pendingFrom(r, "edoc", packageId) + "/ack").then().statusCode(200);
         List<Long> ofPackage = EvidenceTest.list(sender, packageId).stream()
@@ -100,7 +98,7 @@ class AuditExportTest {
         Xmlsec1.requireInstalled();
         Party sender = party();
         Party r = party();
-        submit(sender, document(sender.agency(), r.agency())).then().statusCode(201);
+        sent(sender, r);
         Map<String, byte[]> zip = unzip(auditor().queryParam("from", TODAY.minusDays(1).toString())
                 .queryParam("to", TODAY.plusDays(1).toString()).get("/api/v1/audit/export")
                 .then().statusCode(200).extract().asByteArray());

@@ -2,9 +2,8 @@ package vn.docaxis.evidence;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static vn.docaxis.support.Exchange.document;
 import static vn.docaxis.support.Exchange.party;
-import static vn.docaxis.support.Exchange.submit;
+import static vn.docaxis.support.Exchange.sent;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +48,7 @@ class ChainTamperTest {
         }
         Party sender = party();
         Party r = party();
-        submit(sender, document(sender.agency(), r.agency())).then().statusCode(201);
+        sent(sender, r);
         sealer.sealPending();
     }
 

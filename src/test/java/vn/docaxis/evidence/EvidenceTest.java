@@ -9,6 +9,7 @@ import static vn.docaxis.support.Exchange.document;
 import static vn.docaxis.support.Exchange.documentWithId;
 import static vn.docaxis.support.Exchange.party;
 import static vn.docaxis.support.Exchange.pendingFrom;
+import static vn.docaxis.support.Exchange.sent;
 import static vn.docaxis.support.Exchange.sha256;
 import static vn.docaxis.support.Exchange.status;
 import static vn.docaxis.support.Exchange.submit;
@@ -26,9 +27,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.exchange.OverdueScan;
+import vn.docaxis.platform.Certificates;
 import vn.docaxis.support.Api;
 import vn.docaxis.support.Exchange;
 import vn.docaxis.support.Exchange.Party;
+import vn.docaxis.support.TestPki;
 
 /** Every state change of the exchange leaves exactly one signed, chained evidence. */
 @QuarkusTest
@@ -91,11 +94,51 @@ class EvidenceTest {
     }
 
     @Test
+    void aRevokeAsksEveryRecipientBackOnceAndARepeatedDoneProvesNothingNew() {
+        Party sender = party();
+        Party r1 = party();
+        Party r2 = party();
+        String documentId = Exchange.newDocumentId(sender.agency());
+        String packageId = submit(sender, documentWithId(sender.agency(), documentId, null, r1.agency(), r2.agency()))
+                .then().statusCode(201).extract().path("packageId");
+        String d1 = pendingFrom(r1, "edoc", packageId);
+        ack(r1, d1, "done");
+        ack(r1, d1, "done");
+        submit(sender, documentWithId(sender.agency(), documentId, Exchange.business("1", documentId, List.of()),
+                r1.agency(), r2.agency())).then().statusCode(201).body("businessType", equalTo("REVOKE"));
+        submit(r2, status(r2.agency(), sender.agency(), documentId, "15")).then().statusCode(201);
+
+        // the document and the revoke: two acceptances, four copies; each copy asked back once; r2 agreed
+        assertEquals(Map.of("SUBMISSION_ACCEPTED", 3L, "MADE_AVAILABLE", 5L, "RETRIEVED", 1L, "RECALL_REQUESTED", 2L,
+                "RECALL_AGREED", 1L), count(list(sender, packageId)));
+    }
+
+    @Test
+    void everyKindOfAdminChangeIsEvidence() {
+        String system = Api.freshName("sys");
+        String agency = Api.createAgency(Api.freshTopCode());
+        Api.createSystem(system, List.of(agency), List.of());
+        String user = Api.freshName("user");
+        Api.createUser(user, "clerk", List.of(agency));
+        TestPki.Issued root = TestPki.root("Evidence test root " + user);
+        Api.admin().contentType("application/x-pem-file").body(root.pem().getBytes(StandardCharsets.US_ASCII))
+                .post("/api/v1/admin/trust/anchors").then().statusCode(201);
+        sealer.sealPending();
+        for (String[] change : List.of(new String[] {"system.create", system}, new String[] {"user.create", user},
+                new String[] {"trust.anchor.add", Certificates.fingerprint(root.certificate())})) {
+            long found = EvidenceRecord.<EvidenceRecord>list("event", "ADMIN_CHANGE").stream()
+                    .filter(r -> new String(r.xml, StandardCharsets.UTF_8).contains("action=\"" + change[0] + "\"")
+                            && new String(r.xml, StandardCharsets.UTF_8).contains("targetId=\"" + change[1] + "\""))
+                    .count();
+            assertEquals(1, found, change[0] + " " + change[1]);
+        }
+    }
+
+    @Test
     void theLastFailedAttemptIsAFinalRetrievalFailure() throws Exception {
         Party sender = party();
         Party r = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         String deliveryId = pendingFrom(r, "edoc", packageId);
         for (int i = 0; i < 5; i++) {
             ack(r, deliveryId, "fail");
@@ -112,8 +155,7 @@ class EvidenceTest {
     void anOverdueCopyLeavesOneEvidenceHoweverOftenTheScanRuns() {
         Party sender = party();
         Party r = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         Instant later = Instant.now().plusSeconds(5);
         overdue.flagMadeAvailableBefore(later);
         overdue.flagMadeAvailableBefore(later);
@@ -153,8 +195,7 @@ class EvidenceTest {
     void evidenceVerifiesWithTheAxisCertificateAlone() throws Exception {
         Party sender = party();
         Party r = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         X509Certificate axis = EvidenceXmlCheck.certificate(sender.call().get("/api/v1/evidence/certificate")
                 .then().statusCode(200).extract().asByteArray());
         List<Map<String, Object>> evidence = list(sender, packageId);
@@ -177,8 +218,7 @@ class EvidenceTest {
         Xmlsec1.requireInstalled();
         Party sender = party();
         Party r = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         Path dir = Files.createDirectories(Path.of("target", "xmlsec1"));
         Path pem = Files.write(dir.resolve("axis.pem"), sender.call().get("/api/v1/evidence/certificate").asByteArray());
         byte[] xml = xml(sender, list(sender, packageId).get(0));
@@ -193,8 +233,7 @@ class EvidenceTest {
         Party sender = party();
         Party r = party();
         Party stranger = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         stranger.call().get("/api/v1/packages/" + packageId + "/evidence").then().statusCode(403)
                 .body("code", equalTo("NOT_AUTHORIZED_FOR_AGENCY"));
         Object seq = list(sender, packageId).get(0).get("sequence");

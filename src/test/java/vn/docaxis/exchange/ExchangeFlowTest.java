@@ -20,13 +20,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import vn.docaxis.edxml.Business;
+import vn.docaxis.support.Api;
 import vn.docaxis.support.Exchange.Party;
 import vn.docaxis.support.Exchange;
 
@@ -155,15 +156,15 @@ class ExchangeFlowTest {
         String documentId = Exchange.newDocumentId(sender.agency());
         String original = submit(sender, documentWithId(sender.agency(), documentId, null, r1.agency(), r2.agency()))
                 .then().statusCode(201).extract().path("packageId");
-        var changes = List.of(new vn.docaxis.edxml.Business.ReceiverChange(r1.agency(), "0"),
-                new vn.docaxis.edxml.Business.ReceiverChange(r3.agency(), "1"));
+        var changes = List.of(new Business.ReceiverChange(r1.agency(), "0"),
+                new Business.ReceiverChange(r3.agency(), "1"));
         submit(sender, documentWithId(sender.agency(), documentId, Exchange.business("2", documentId, changes),
                 r1.agency(), r2.agency(), r3.agency())).then().statusCode(201)
                 .body("businessType", equalTo("UPDATE")).body("originalPackageId", equalTo(original))
                 .body("recipients.agencyCode", equalTo(List.of(r2.agency(), r3.agency())));
         String replacement = submit(sender, documentWithId(sender.agency(), Exchange.newDocumentId(sender.agency()),
-                new vn.docaxis.edxml.Business(null, "3", "Thay thế", "0", null, null, List.of(),
-                        List.of(new vn.docaxis.edxml.Business.Replacement(documentId, List.of(r1.agency()))), List.of()),
+                new Business(null, "3", "Thay thế", "0", null, null, List.of(),
+                        List.of(new Business.Replacement(documentId, List.of(r1.agency()))), List.of()),
                 r1.agency())).then().statusCode(201).body("originalPackageId", equalTo(original)).extract().path("packageId");
         JsonPath tracked = sender.call().get("/api/v1/packages/" + original).then().statusCode(200).extract().jsonPath();
         assertTrue(tracked.getList("relatedPackages.packageId").contains(replacement));
@@ -225,11 +226,5 @@ class ExchangeFlowTest {
 
     private static List<String> types(JsonPath tracked, String recipient) {
         return tracked.getList("recipients.find { it.agencyCode == '" + recipient + "' }.timeline.type");
-    }
-
-    private static final class Api {
-        static RequestSpecification admin() {
-            return vn.docaxis.support.Api.admin();
-        }
     }
 }

@@ -22,6 +22,7 @@ import vn.docaxis.edxml.EdxmlWriter;
 import vn.docaxis.edxml.Limits;
 import vn.docaxis.edxml.ParsedPackage;
 import vn.docaxis.edxml.TestHeaders;
+import vn.docaxis.platform.Certificates;
 import vn.docaxis.support.TestEnvelopes;
 import vn.docaxis.support.TestPdfs;
 import vn.docaxis.support.TestPki;
@@ -76,7 +77,7 @@ class PolicyTest {
         VerificationReport unbound = verify(pkg(signed), registryOnly);
         assertRefused(unbound, ReasonCode.MISSING_AGENCY_SIGNATURE);
         TrustMaterial registered = TrustMaterial.of(2, List.of(C.root.certificate()), List.of(C.intermediate.certificate()),
-                C.crls, Map.of(vn.docaxis.platform.Certificates.fingerprint(plain.certificate()), Corpus.SENDER));
+                C.crls, Map.of(Certificates.fingerprint(plain.certificate()), Corpus.SENDER));
         VerificationReport bound = verify(pkg(signed), registryOnly, registered);
         assertEquals("ACCEPTED", bound.verdict(), bound.reasons().toString());
         assertEquals("REGISTRY", bound.attachments().get(0).signatures().get(0).signer().bindingSource());

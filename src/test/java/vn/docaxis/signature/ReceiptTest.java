@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.docaxis.support.Exchange.document;
 import static vn.docaxis.support.Exchange.party;
 import static vn.docaxis.support.Exchange.pendingFrom;
+import static vn.docaxis.support.Exchange.sent;
 import static vn.docaxis.support.Exchange.sha256;
 import static vn.docaxis.support.Exchange.submit;
 
@@ -78,8 +79,7 @@ class ReceiptTest {
     void onlyThoseWhoSeeThePackageGetItsReceipt() {
         Party sender = party();
         Party r = party();
-        String packageId = submit(sender, document(sender.agency(), r.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        String packageId = sent(sender, r);
         party().call().get("/api/v1/packages/" + packageId + "/receipt.pdf").then().statusCode(403)
                 .body("code", equalTo("NOT_AUTHORIZED_FOR_AGENCY"));
         r.call().get("/api/v1/packages/00000000-0000-0000-0000-000000000000/receipt.pdf").then().statusCode(404)

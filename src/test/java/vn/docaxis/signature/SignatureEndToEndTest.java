@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.docaxis.edxml.AttachmentSource;
 import vn.docaxis.edxml.EdxmlWriter;
 import vn.docaxis.edxml.TestHeaders;
+import vn.docaxis.platform.Certificates;
 import vn.docaxis.support.TestPdfs;
 import vn.docaxis.support.TestPki;
 
@@ -77,7 +78,7 @@ class SignatureEndToEndTest {
                 .body("report.attachments[0].signatures[1].chainStatus", equalTo("VALID"))
                 .body("report.attachments[0].signatures[1].revocationStatus", equalTo("GOOD"))
                 .body("report.attachments[0].signatures[1].signer.fingerprint", equalTo(
-                        vn.docaxis.platform.Certificates.fingerprint(C.agency.certificate())));
+                        Certificates.fingerprint(C.agency.certificate())));
     }
 
     @Test
@@ -106,7 +107,7 @@ class SignatureEndToEndTest {
     @Order(4)
     void removingTheTrustAnchorTakesEffectAtOnceAndAddingItBackToo() {
         // intermediates may travel in the signature itself; the anchor is what the axis trusts
-        String fingerprint = vn.docaxis.platform.Certificates.fingerprint(C.root.certificate());
+        String fingerprint = Certificates.fingerprint(C.root.certificate());
         admin().delete("/api/v1/admin/trust/anchors/" + fingerprint).then().statusCode(204);
         submit(pkg(VALID)).then().statusCode(422).body("report.reasons.code", hasItem("UNTRUSTED_ROOT"));
         admin().contentType("application/x-pem-file").body(C.root.pem().getBytes())

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,12 @@ public final class Exchange {
 
     public static Response submit(Party sender, byte[] edxml) {
         return sender.call().contentType("application/xml").body(edxml).post("/api/v1/packages");
+    }
+
+    /** Sends a new document from {@code sender} to the recipients; returns the package id. */
+    public static String sent(Party sender, Party... recipients) {
+        String[] to = Arrays.stream(recipients).map(Party::agency).toArray(String[]::new);
+        return submit(sender, document(sender.agency(), to)).then().statusCode(201).extract().path("packageId");
     }
 
     public static String sha256(byte[] bytes) {
