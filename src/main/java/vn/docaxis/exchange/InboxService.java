@@ -101,6 +101,36 @@ public class InboxService {
         return new InboxPage(List.copyOf(items), next);
     }
 
+    /** Refuses unless the caller acts for the delivery's recipient (VDXP's "processing" changes nothing else). */
+    public void requireRecipientOf(UUID deliveryId) {
+        Delivery d = Delivery.findById(deliveryId);
+        if (d == null) {
+            requireSystem("inbox.status");
+            throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+        }
+        access.requireActFor(d.recipientCode, "inbox.status");
+    }
+
+    /** How many deliveries of a kind wait for the agencies the calling system acts for. */
+    public long count(PackageKind kind) {
+        Actor actor = requireSystem("inbox.count");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from delivery d where d.state = 'PENDING' and d.kind = ? and "
+                        + ScopeSql.covers("d.recipient_code"))) {
+            int i = 1;
+            ps.setString(i++, kind.name());
+            for (Object scope : ScopeSql.bind(c, actor)) {
+                ps.setObject(i++, scope);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the inbox", e);
+        }
+    }
+
     /**
      * Records the fetch and says where the bytes are. The copy of a recalled document is refused
      * (410); its metadata stays visible in tracking.

@@ -3,11 +3,15 @@ package vn.docaxis.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import vn.docaxis.platform.ErrorCode;
@@ -67,6 +71,29 @@ public final class SpooledBody implements AutoCloseable {
             return new SpooledBody(file, Files.size(file), HexFormat.of().formatHex(sha.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The same file less its last {@code n} bytes (a client's trailing line break), rehashed. This
+     * body must not be used afterwards; closing either deletes the file.
+     */
+    public SpooledBody withoutLast(int n) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(Math.max(0, size - n));
+        }
+        return of(file);
+    }
+
+    /** Whether the body ends with these bytes. */
+    public boolean endsWith(byte[] tail) throws IOException {
+        if (size < tail.length) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(tail.length);
+            channel.read(last, size - tail.length);
+            return Arrays.equals(last.array(), tail);
         }
     }
 

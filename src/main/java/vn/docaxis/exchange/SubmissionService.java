@@ -147,11 +147,20 @@ public class SubmissionService {
     }
 
     public SubmissionResult submit(SpooledBody body, String idempotencyKey) {
+        return submit(body, idempotencyKey, null);
+    }
+
+    /** @param expectedKind the kind the caller declared (VDXP's messagetype), or null to take what is sent */
+    public SubmissionResult submit(SpooledBody body, String idempotencyKey, PackageKind expectedKind) {
         Actor caller = access.actor();
         Instant receivedAt = Now.instant();
         String[] context = new String[2]; // sender and DocumentId, once known, for the refusal record
         try (ParsedPackage parsed = reader.read(body.file(), spoolDir().resolve("work-" + Ids.next()))) {
             EdxmlPackage content = parsed.content();
+            if (expectedKind != null && content.kind() != expectedKind) {
+                throw new ProblemException(ErrorCode.EDXML_INVALID, "Declared a " + expectedKind.wire()
+                        + " package, but the body is a " + content.kind().wire() + " package");
+            }
             EdxmlValidator.validate(content);
             if (schemas != null) {
                 schemas.validate(body.file(), content.kind());

@@ -81,6 +81,55 @@ public class TrackingService {
                 p.verification, senderSide ? p.submittedBy : null, tracks, refused, tree(p.header));
     }
 
+    /**
+     * One row per copy of what the caller's agencies sent (newest first), optionally of one
+     * package: where each copy stands on the transport and business levels.
+     */
+    public List<SentCopy> sentCopies(PackageKind kind, UUID packageId, int limit) {
+        Actor actor = access.actor();
+        StringBuilder sql = new StringBuilder("select p.id, d.id, p.sender_code, d.recipient_code, p.subject, "
+                + "p.code_number, p.code_notation, p.received_at, d.acked_at, d.state, d.business_status, d.recall_state "
+                + "from package p join delivery d on d.package_id = p.id where p.kind = ?");
+        if (!actor.readsEverything()) {
+            sql.append(" and ").append(ScopeSql.covers("p.sender_code"));
+        }
+        if (packageId != null) {
+            sql.append(" and p.id = ?");
+        }
+        sql.append(" order by p.received_at desc, d.id limit ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, kind.name());
+            if (!actor.readsEverything()) {
+                for (Object scope : ScopeSql.bind(c, actor)) {
+                    ps.setObject(i++, scope);
+                }
+            }
+            if (packageId != null) {
+                ps.setObject(i++, packageId);
+            }
+            ps.setInt(i, limit);
+            List<SentCopy> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SentCopy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getTimestamp(8).toInstant(), rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                            DeliveryState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list sent packages", e);
+        }
+    }
+
+    /** A copy of a sent package, as {@link #sentCopies} lists it. */
+    public record SentCopy(UUID packageId, UUID deliveryId, String sender, String recipient, String subject,
+                           String codeNumber, String codeNotation, Instant sentAt, Instant ackedAt, DeliveryState state,
+                           String businessStatus, String recallState) {
+    }
+
     /** The verification verdict and report kept with the package, for those who may see it. */
     public Map<String, Object> verification(UUID packageId) {
         PackageDetail visible = detail(packageId); // same visibility rules

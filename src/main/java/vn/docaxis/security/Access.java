@@ -39,6 +39,16 @@ public class Access {
     @Inject
     RoutingContext routing;
 
+    private Actor authenticatedElsewhere;
+
+    /**
+     * For protocols that authenticate a caller by their own means (VDXP's HMAC): from now on in
+     * this request, that actor is the caller, under exactly the same rules.
+     */
+    public void actAs(Actor actor) {
+        this.authenticatedElsewhere = actor;
+    }
+
     /** The authenticated caller of this request. */
     public Actor actor() {
         return authenticated("request");
@@ -46,6 +56,9 @@ public class Access {
 
     /** The authenticated caller; an anonymous one is refused with UNAUTHENTICATED. */
     public Actor authenticated(String action) {
+        if (authenticatedElsewhere != null) {
+            return authenticatedElsewhere;
+        }
         Actor actor = identity.isAnonymous() ? null : identity.getAttribute(ACTOR_ATTRIBUTE);
         if (actor == null) {
             throw refuse(null, action, "path", path(), ErrorCode.UNAUTHENTICATED,
