@@ -1,5 +1,6 @@
 package vn.docaxis.vdxp;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.support.Api;
 import vn.docaxis.support.Exchange;
@@ -69,9 +71,32 @@ class VdxpTest {
         assertEquals(docId, copy.get("receiverDocId").asText());
         assertEquals(recipient.agency(), copy.get("toCode").asText());
         assertEquals("delivered", copy.get("receiveStatus").asText());
+        assertEquals(packageId, copy.get("senderDocId").asText());
 
         // the same through the native API: one set of services
         Api.admin().get("/api/v1/packages/" + packageId).then().statusCode(200);
+    }
+
+    @Test
+    void theSentListHasOneRowPerRecipientCopy() throws Exception {
+        Party sender = party();
+        Party r1 = party();
+        Party r2 = party();
+        JsonNode sent = client(sender).sendEdoc(sender.agency(), "edoc", document(sender.agency(), r1.agency(), r2.agency()));
+        assertOk(sent);
+        String r1Copy = only(client(r1).post("getReceivedEdocList", Map.of("messagetype", "edoc"))).get("docId").asText();
+        assertOk(client(r1).post("updateStatus", Map.of("docId", r1Copy, "status", "done")));
+        JsonNode rows = client(sender).post("getSentEdocList", Map.of("servicetype", "eDoc", "messagetype", "edoc"));
+        assertOk(rows);
+        Map<String, String> byRecipient = new TreeMap<>();
+        rows.get("data").forEach(r -> {
+            assertEquals(sent.get("DocId").asText(), r.get("senderDocId").asText());
+            byRecipient.put(r.get("toCode").asText(), r.get("receiveStatus").asText());
+        });
+        assertEquals(new TreeMap<>(Map.of(r1.agency(), "delivered", r2.agency(), "pending")), byRecipient);
+        // and nobody else's: r1's system sees no sent rows of this package
+        assertEquals(0, client(r1).post("getSentEdocList", Map.of("messagetype", "edoc", "docId",
+                sent.get("DocId").asText())).get("data").size());
     }
 
     @Test
@@ -147,7 +172,7 @@ class VdxpTest {
         assertFail("4002", hub.post("registerAgency", Map.of(), body));
         assertOk(hub.post("deleteAgency", Map.of("AgencyCode", code)));
         Api.admin().get("/api/v1/agencies/" + code).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("SUSPENDED"));
+                .body("status", equalTo("SUSPENDED"));
     }
 
     private static List<JsonNode> list(VdxpClient client, String messageType) throws Exception {
