@@ -3,15 +3,14 @@ package vn.docaxis.evidence;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The XML form of evidence and checkpoints ({@code schemas/evidence.xsd}). Elements come in the
- * schema's order; each on its own line, so that the file reads well in a text editor too.
+ * The XML form of evidence and checkpoints ({@code schemas/evidence.xsd}), written directly in
+ * its exclusive-c14n form: elements in the schema's order, each on its own line, attributes
+ * sorted, {@code <a></a>} for empty elements, c14n escaping. What is stored is what is digested,
+ * so signing needs no DOM, no serializer and no canonicalizer (see {@link XmlSigner}).
  */
 final class EvidenceXml {
 
@@ -19,84 +18,80 @@ final class EvidenceXml {
     /** The previous hash of the first evidence. */
     static final String GENESIS = "0".repeat(64);
 
-    private static final DocumentBuilderFactory BUILDERS = DocumentBuilderFactory.newInstance();
-
-    static {
-        BUILDERS.setNamespaceAware(true);
-    }
-
     private EvidenceXml() {
     }
 
-    static Document evidence(EvidenceFacts f, long seq, String previousHash) {
+    /** A document before its signature: its root element's canonical form, less the closing tag. */
+    record Unsigned(String root, String body) {
+    }
+
+    static Unsigned evidence(EvidenceFacts f, long seq, String previousHash) {
         Writer w = new Writer("Evidence");
-        w.text("Sequence", Long.toString(seq));
-        w.text("Event", f.event().name());
-        w.text("Time", time(f.at()));
-        w.text("Actor", f.actor().name()).setAttribute("kind", f.actor().kind());
+        w.text(1, "Sequence", Long.toString(seq));
+        w.text(1, "Event", f.event().name());
+        w.text(1, "Time", time(f.at()));
+        w.text(1, "Actor", f.actor().name(), "kind", f.actor().kind());
         for (EvidenceFacts.Party p : f.agencies()) {
-            w.text("Agency", p.code()).setAttribute("role", p.role());
+            w.text(1, "Agency", p.code(), "role", p.role());
         }
         if (f.pkg() != null) {
             EvidenceFacts.PackageFacts p = f.pkg();
-            Element pkg = w.open("Package");
+            Map<String, String> attributes = new TreeMap<>();
             if (p.id() != null) { // a refused package has no id
-                pkg.setAttribute("id", p.id().toString());
+                attributes.put("id", p.id().toString());
             }
             if (p.kind() != null) {
-                pkg.setAttribute("kind", p.kind());
+                attributes.put("kind", p.kind());
             }
             if (p.businessType() != null) {
-                pkg.setAttribute("businessType", p.businessType());
+                attributes.put("businessType", p.businessType());
             }
-            w.optional(pkg, "DocumentId", p.documentId());
-            w.optional(pkg, "CodeNumber", p.codeNumber());
-            w.optional(pkg, "CodeNotation", p.codeNotation());
-            w.optional(pkg, "Subject", p.subject());
-            w.optional(pkg, "Sha256", p.sha256()); // unknown for a package refused before it was read whole
-            w.optional(pkg, "Size", p.size() == null ? null : p.size().toString());
-            w.optional(pkg, "Verification", p.verification());
-            w.optional(pkg, "OriginalPackage", p.originalId() == null ? null : p.originalId().toString());
+            w.open(1, "Package", attributes);
+            w.optional(2, "DocumentId", p.documentId());
+            w.optional(2, "CodeNumber", p.codeNumber());
+            w.optional(2, "CodeNotation", p.codeNotation());
+            w.optional(2, "Subject", p.subject());
+            w.optional(2, "Sha256", p.sha256()); // unknown for a package refused before it was read whole
+            w.optional(2, "Size", p.size() == null ? null : p.size().toString());
+            w.optional(2, "Verification", p.verification());
+            w.optional(2, "OriginalPackage", p.originalId() == null ? null : p.originalId().toString());
             for (EvidenceFacts.AttachmentFact a : p.attachments()) {
-                Element e = w.text(pkg, "Attachment", a.sha256());
-                e.setAttribute("name", a.name());
-                e.setAttribute("size", Long.toString(a.size()));
+                w.text(2, "Attachment", a.sha256(), "name", a.name(), "size", Long.toString(a.size()));
             }
-            w.close(pkg);
+            w.close(1, "Package");
         }
         if (f.delivery() != null) {
-            Element d = w.empty("Delivery");
-            d.setAttribute("id", f.delivery().id().toString());
-            d.setAttribute("recipient", f.delivery().recipient());
+            w.text(1, "Delivery", null, "id", f.delivery().id().toString(), "recipient", f.delivery().recipient());
         }
         if (f.status() != null) {
-            w.text("Status", f.status().description()).setAttribute("code", f.status().code());
+            w.text(1, "Status", f.status().description(), "code", f.status().code());
         }
         for (EvidenceFacts.ReasonFact r : f.reasons()) {
-            w.text("Reason", r.text()).setAttribute("code", r.code());
+            w.text(1, "Reason", r.text(), "code", r.code());
         }
         if (f.change() != null) {
-            Element c = w.text("Change", f.change().detail());
-            c.setAttribute("action", f.change().action());
-            c.setAttribute("targetType", f.change().targetType());
+            Map<String, String> attributes = new TreeMap<>();
+            attributes.put("action", f.change().action());
+            attributes.put("targetType", f.change().targetType());
             if (f.change().targetId() != null) {
-                c.setAttribute("targetId", f.change().targetId());
+                attributes.put("targetId", f.change().targetId());
             }
+            w.element(1, "Change", f.change().detail(), attributes);
         }
-        w.optional(w.root, "Detail", f.detail());
-        w.text("PreviousHash", previousHash);
+        w.optional(1, "Detail", f.detail());
+        w.text(1, "PreviousHash", previousHash);
         return w.done();
     }
 
-    static Document checkpoint(long number, Instant at, long lastSeq, String lastHash, long count,
+    static Unsigned checkpoint(long number, Instant at, long lastSeq, String lastHash, long count,
                                String previousCheckpointHash) {
         Writer w = new Writer("Checkpoint");
-        w.text("Number", Long.toString(number));
-        w.text("Time", time(at));
-        w.text("LastSequence", Long.toString(lastSeq));
-        w.text("LastHash", lastHash);
-        w.text("Count", Long.toString(count));
-        w.text("PreviousCheckpointHash", previousCheckpointHash);
+        w.text(1, "Number", Long.toString(number));
+        w.text(1, "Time", time(at));
+        w.text(1, "LastSequence", Long.toString(lastSeq));
+        w.text(1, "LastHash", lastHash);
+        w.text(1, "Count", Long.toString(count));
+        w.text(1, "PreviousCheckpointHash", previousCheckpointHash);
         return w.done();
     }
 
@@ -105,79 +100,103 @@ final class EvidenceXml {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** Builds the document with a line break before every child of the root and of Package. */
+    /** Canonical XML, one element per line, indented by level. */
     private static final class Writer {
-        final Document doc;
-        final Element root;
+        private final StringBuilder out = new StringBuilder(2048);
+        private final String root;
 
-        Writer(String rootName) {
-            try {
-                DocumentBuilder builder = BUILDERS.newDocumentBuilder();
-                doc = builder.newDocument();
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException(e);
+        Writer(String root) {
+            this.root = root;
+            out.append('<').append(root).append(" xmlns=\"").append(NS).append("\">");
+        }
+
+        void text(int level, String name, String value, String... attributes) {
+            Map<String, String> sorted = new TreeMap<>();
+            for (int i = 0; i < attributes.length; i += 2) {
+                sorted.put(attributes[i], attributes[i + 1]);
             }
-            root = doc.createElementNS(NS, rootName);
-            root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", NS);
-            doc.appendChild(root);
+            element(level, name, value, sorted);
         }
 
-        Element text(String name, String value) {
-            return text(root, name, value);
-        }
-
-        Element text(Element parent, String name, String value) {
-            Element e = child(parent, name);
-            if (value != null) {
-                e.setTextContent(clean(value));
-            }
-            return e;
-        }
-
-        void optional(Element parent, String name, String value) {
+        void optional(int level, String name, String value) {
             if (value != null && !value.isEmpty()) {
-                text(parent, name, value);
+                text(level, name, value);
             }
         }
 
-        Element empty(String name) {
-            return child(root, name);
+        void element(int level, String name, String value, Map<String, String> sortedAttributes) {
+            start(level, name, sortedAttributes);
+            if (value != null) {
+                escapeText(value);
+            }
+            out.append("</").append(name).append('>');
         }
 
-        Element open(String name) {
-            return child(root, name);
+        void open(int level, String name, Map<String, String> sortedAttributes) {
+            start(level, name, sortedAttributes);
         }
 
-        void close(Element parent) {
-            parent.appendChild(doc.createTextNode("\n  "));
+        void close(int level, String name) {
+            out.append('\n').append("  ".repeat(level)).append("</").append(name).append('>');
         }
 
-        private Element child(Element parent, String name) {
-            parent.appendChild(doc.createTextNode(parent == root ? "\n  " : "\n    "));
-            Element e = doc.createElementNS(NS, name);
-            parent.appendChild(e);
-            return e;
+        private void start(int level, String name, Map<String, String> attributes) {
+            out.append('\n').append("  ".repeat(level)).append('<').append(name);
+            attributes.forEach((k, v) -> {
+                out.append(' ').append(k).append("=\"");
+                escapeAttribute(v);
+                out.append('"');
+            });
+            out.append('>');
         }
 
-        Document done() {
-            root.appendChild(doc.createTextNode("\n"));
-            return doc;
+        Unsigned done() {
+            out.append('\n');
+            return new Unsigned(root, out.toString());
         }
-    }
 
-    /** Characters XML 1.0 cannot carry are dropped: a sender's odd byte must not stop the evidence. */
-    private static String clean(String s) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                    || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
-            if (!ok && out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (ok && out != null) {
-                out.append(c);
+        /** c14n text: &amp; &lt; &gt; and CR as a reference; characters XML cannot carry are dropped. */
+        private void escapeText(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '\r' -> out.append("&#xD;");
+                    default -> {
+                        if (allowed(c)) {
+                            out.append(c);
+                        }
+                    }
+                }
             }
         }
-        return out == null ? s : out.toString();
+
+        /** c14n attribute values: &amp; &lt; &quot; and tab, LF, CR as references. */
+        private void escapeAttribute(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '"' -> out.append("&quot;");
+                    case '\t' -> out.append("&#x9;");
+                    case '\n' -> out.append("&#xA;");
+                    case '\r' -> out.append("&#xD;");
+                    default -> {
+                        if (allowed(c)) {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** XML 1.0 characters; a sender's odd byte must not stop the evidence. */
+        private static boolean allowed(char c) {
+            return c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || Character.isSurrogate(c)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+        }
     }
 }

@@ -1,54 +1,42 @@
 package vn.docaxis.evidence;
 
-import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.List;
-import javax.xml.crypto.MarshalException;
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.DigestMethod;
-import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignatureMethod;
-import javax.xml.crypto.dsig.SignedInfo;
-import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureException;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMSignContext;
-import javax.xml.crypto.dsig.keyinfo.KeyInfo;
-import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
-import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
-import javax.xml.crypto.dsig.spec.TransformParameterSpec;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.w3c.dom.Document;
+import java.security.interfaces.ECPrivateKey;
+import java.util.Base64;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
 
 /**
  * Signs the axis's own XML (evidence, checkpoints) with an enveloped XML-DSig over the whole
- * document ({@code URI=""}, exclusive c14n, SHA-256, RSA or ECDSA), the certificate in KeyInfo:
+ * document ({@code URI=""}, exclusive c14n, SHA-256, ECDSA or RSA), the certificate in KeyInfo:
  * the form {@code xmlsec1 --verify --trusted-pem axis.pem} checks without any help.
+ *
+ * <p>The document arrives already in canonical form ({@link EvidenceXml}), so the reference's
+ * digest is the SHA-256 of its bytes, and SignedInfo is written here in its canonical form too:
+ * no DOM, no canonicalizer, one signature. The tests verify every such file with the JDK's
+ * XML-DSig implementation and with xmlsec1.
  */
 final class XmlSigner {
 
+    static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     static final String ECDSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
     static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
-
-    private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM");
-    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
-
-    /** The JDK's XML-DSig looks the JCA signature up under this property when it is set. */
-    private static final String PROVIDER_PROPERTY = "org.jcp.xml.dsig.internal.dom.SignatureProvider";
+    private static final String EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
+    private static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+    private static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
 
     private final PrivateKey key;
     private final Provider provider;
-    private final String method;
-    private final KeyInfo keyInfo;
+    private final boolean ec;
+    private final String keyInfo;
 
     /**
      * @param provider the JCA provider that signs; Bouncy Castle's ECDSA is about twice as fast as
@@ -57,49 +45,64 @@ final class XmlSigner {
     XmlSigner(PrivateKey key, X509Certificate certificate, Provider provider) {
         this.key = key;
         this.provider = provider;
-        this.method = key.getAlgorithm().equals("EC") ? ECDSA_SHA256 : RSA_SHA256;
-        KeyInfoFactory keys = FACTORY.getKeyInfoFactory();
-        keyInfo = keys.newKeyInfo(List.of(keys.newX509Data(List.of(certificate))));
-        signedInfo(); // fails now, not at the first evidence, if the JDK lacks an algorithm
-    }
-
-    /** A new one per signature: a Reference keeps the digest it computed and would reuse it. */
-    private SignedInfo signedInfo() {
+        this.ec = key.getAlgorithm().equals("EC");
         try {
-            Reference whole = FACTORY.newReference("", FACTORY.newDigestMethod(DigestMethod.SHA256, null),
-                    List.of(FACTORY.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
-                            FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
-                    null, null);
-            return FACTORY.newSignedInfo(
-                    FACTORY.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-                    FACTORY.newSignatureMethod(method, null), List.of(whole));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK lacks XML-DSig algorithms the evidence needs", e);
+            this.keyInfo = "<ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
+                    + Base64.getEncoder().encodeToString(certificate.getEncoded())
+                    + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo>";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Appends the signature to the document element and returns the document's bytes (UTF-8). */
-    byte[] sign(Document document) {
+    /** The signed document's bytes (UTF-8, with an XML declaration). */
+    byte[] sign(EvidenceXml.Unsigned document) {
         try {
-            DOMSignContext context = new DOMSignContext(key, document.getDocumentElement());
-            context.setDefaultNamespacePrefix("ds");
-            context.setProperty(PROVIDER_PROPERTY, provider);
-            FACTORY.newXMLSignature(signedInfo(), keyInfo).sign(context);
-            return serialize(document);
-        } catch (MarshalException | XMLSignatureException e) {
+            String closing = "</" + document.root() + ">";
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((document.body() + closing).getBytes(StandardCharsets.UTF_8));
+            String signedInfo = "<ds:CanonicalizationMethod Algorithm=\"" + EXC_C14N + "\"></ds:CanonicalizationMethod>"
+                    + "<ds:SignatureMethod Algorithm=\"" + (ec ? ECDSA_SHA256 : RSA_SHA256) + "\"></ds:SignatureMethod>"
+                    + "<ds:Reference URI=\"\"><ds:Transforms>"
+                    + "<ds:Transform Algorithm=\"" + ENVELOPED + "\"></ds:Transform>"
+                    + "<ds:Transform Algorithm=\"" + EXC_C14N + "\"></ds:Transform></ds:Transforms>"
+                    + "<ds:DigestMethod Algorithm=\"" + SHA256 + "\"></ds:DigestMethod>"
+                    + "<ds:DigestValue>" + Base64.getEncoder().encodeToString(digest) + "</ds:DigestValue>"
+                    + "</ds:Reference></ds:SignedInfo>";
+            // exclusive c14n of SignedInfo alone declares the ds prefix on it; in the document it is inherited
+            byte[] canonicalSignedInfo = ("<ds:SignedInfo xmlns:ds=\"" + DSIG + "\">" + signedInfo)
+                    .getBytes(StandardCharsets.UTF_8);
+            Signature signature = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA", provider);
+            signature.initSign(key);
+            signature.update(canonicalSignedInfo);
+            byte[] value = ec ? concatenated(signature.sign(), fieldBytes()) : signature.sign();
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + document.body()
+                    + "<ds:Signature xmlns:ds=\"" + DSIG + "\"><ds:SignedInfo>" + signedInfo
+                    + "<ds:SignatureValue>" + Base64.getEncoder().encodeToString(value) + "</ds:SignatureValue>"
+                    + keyInfo + "</ds:Signature>" + closing;
+            return xml.getBytes(StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign evidence: " + e.getMessage(), e);
         }
     }
 
-    private static byte[] serialize(Document document) {
-        try {
-            Transformer transformer = TRANSFORMERS.newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toByteArray();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("Cannot write evidence XML", e);
-        }
+    private int fieldBytes() {
+        return (((ECPrivateKey) key).getParams().getCurve().getField().getFieldSize() + 7) / 8;
+    }
+
+    /** XML-DSig wants ECDSA as r || s, each the field's length; JCA gives DER. */
+    private static byte[] concatenated(byte[] der, int length) {
+        ASN1Sequence sequence = ASN1Sequence.getInstance(der);
+        byte[] out = new byte[2 * length];
+        fixed(ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue(), out, 0, length);
+        fixed(ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue(), out, length, length);
+        return out;
+    }
+
+    private static void fixed(BigInteger n, byte[] out, int offset, int length) {
+        byte[] bytes = n.toByteArray();
+        int start = bytes.length > length ? bytes.length - length : 0; // drop the sign byte
+        int count = bytes.length - start;
+        System.arraycopy(bytes, start, out, offset + length - count, count);
     }
 }
