@@ -3,7 +3,6 @@ package vn.docaxis.vdxp;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -168,15 +166,6 @@ public class VdxpCalls {
         }
         Map<String, Object> answer = ok();
         answer.put("data", data);
-        return answer;
-    }
-
-    Map<String, Object> getEdoc(VdxpRequest request) {
-        InboxService.Fetch fetch = inbox.fetch(docId(request));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(fetch.size(), Integer.MAX_VALUE - 8));
-        copy(fetch, bytes);
-        Map<String, Object> answer = ok();
-        answer.put("data", Base64.getEncoder().encodeToString(bytes.toByteArray()));
         return answer;
     }
 

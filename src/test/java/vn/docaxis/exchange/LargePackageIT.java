@@ -3,6 +3,7 @@ package vn.docaxis.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
@@ -38,6 +39,7 @@ import vn.docaxis.edxml.TestHeaders;
 import vn.docaxis.support.DemoPki;
 import vn.docaxis.support.ServiceProcess;
 import vn.docaxis.support.TestPdfs;
+import vn.docaxis.support.VdxpClient;
 
 /**
  * A 50 MB signed PDF (a scan embedded in the document) through the packaged service held to a
@@ -84,6 +86,13 @@ class LargePackageIT {
             assertEquals(200, fetched.statusCode(), service.log());
             assertEquals(Files.size(edxml), Files.size(received));
             assertEquals(sent, sha256(received), "the recipient gets the sender's bytes");
+
+            // the same copy through VDXP's getEdoc: 67 MB of base64 in JSON, streamed by the 256 MB service
+            JsonNode viaVdxp = new VdxpClient(service.baseUrl() + "/vdxp", "vxp.nghean", "demo-secret-NGHEAN-DO-NOT-USE")
+                    .post("getEdoc", Map.of("docId", deliveryId));
+            assertEquals("OK", viaVdxp.get("status").asText(), service.log());
+            Path decoded = Files.write(dir.resolve("vdxp.edxml"), Base64.getDecoder().decode(viaVdxp.get("data").asText()));
+            assertEquals(sent, sha256(decoded), "VDXP hands out the same bytes");
             RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("vxp.nghean", "demo-secret-NGHEAN-DO-NOT-USE")
                     .contentType(ContentType.JSON).body(Map.of("result", "done")).post("/api/v1/inbox/" + deliveryId + "/ack")
                     .then().statusCode(200);

@@ -1,5 +1,7 @@
 package vn.docaxis.support;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -26,7 +28,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VdxpClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** getEdoc answers a whole package as one base64 string: no limit on string length here. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String endpoint;
