@@ -24,7 +24,7 @@ public class AdminEvidence {
                 && AgencyCode.isValid(change.targetId())
                 ? List.of(new EvidenceFacts.Party("SUBJECT", change.targetId())) : List.of();
         log.record(new EvidenceFacts(EvidenceEvent.ADMIN_CHANGE, change.at(),
-                new EvidenceFacts.Actor(change.actor().kind().name(), change.actor().name()), agencies, null, null, null,
+                EvidenceFacts.Actor.of(change.actor()), agencies, null, null, null,
                 null, new EvidenceFacts.ChangeFacts(change.action(), change.targetType(), change.targetId(),
                 detail(change)), null));
     }

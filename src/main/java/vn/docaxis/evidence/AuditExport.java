@@ -14,12 +14,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import vn.docaxis.platform.Certificates;
+import vn.docaxis.platform.Now;
 
 /**
  * An auditor's bundle: the evidence of an agency (or of everyone) over a period, the checkpoints
@@ -29,14 +29,8 @@ import vn.docaxis.platform.Certificates;
 @ApplicationScoped
 public class AuditExport {
 
-    /** Days are days in Vietnam, as everywhere in the API. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    EvidenceSealer sealer;
 
     @Inject
     Checkpoints checkpoints;
@@ -44,16 +38,15 @@ public class AuditExport {
     @Inject
     AxisKey axisKey;
 
-    /** Seals what is pending and makes sure a checkpoint covers it; call before {@link #write}. */
+    /** Makes sure a checkpoint covers everything recorded so far (it seals first); call before {@link #write}. */
     public void prepare() {
-        sealer.sealPending();
         checkpoints.write();
     }
 
     /** @param agency null for every agency */
     public void write(OutputStream out, String agency, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(VIETNAM).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant start = from.atStartOfDay(Now.VIETNAM).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Now.VIETNAM).toInstant();
         Manifest manifest = new Manifest();
         try (ZipOutputStream zip = new ZipOutputStream(out); Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor

@@ -22,6 +22,10 @@ public record EvidenceFacts(EvidenceEvent event, Instant at, Actor actor, List<P
     /** The caller, or the axis itself for its own work (overdue scans). */
     public record Actor(String kind, String name) {
         public static final Actor AXIS = new Actor("AXIS", "docaxis");
+
+        public static Actor of(vn.docaxis.security.Actor caller) {
+            return new Actor(caller.kind().name(), caller.name());
+        }
     }
 
     public record Party(String role, String code) {

@@ -3,8 +3,6 @@ package vn.docaxis.evidence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -12,13 +10,16 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One evidence: its facts from the start, its place in the chain and signed XML once sealed. */
+/**
+ * One evidence: its facts from the start, its place in the chain and signed XML once sealed.
+ * Read through Hibernate; written by {@link EvidenceLog} (one JDBC batch per transaction) and
+ * {@link EvidenceSealer}, so the database assigns {@code id}.
+ */
 @Entity
 @Table(name = "evidence")
 public class EvidenceRecord extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     public Long seq;

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +20,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import vn.docaxis.edxml.StatusCode;
+import vn.docaxis.edxml.WireCode;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.Now;
 import vn.docaxis.platform.ProblemException;
@@ -38,7 +39,7 @@ public class ReceiptPdf {
     private static final String BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
     private static final String MONO = "/net/sf/jasperreports/fonts/dejavu/DejaVuSansMono.ttf";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(Now.VIETNAM);
     private static final Map<EvidenceEvent, String> EVENTS = Map.ofEntries(
             Map.entry(EvidenceEvent.SUBMISSION_ACCEPTED, "Trục đã tiếp nhận gói tin"),
             Map.entry(EvidenceEvent.SUBMISSION_REFUSED, "Trục từ chối gói tin"),
@@ -51,11 +52,6 @@ public class ReceiptPdf {
             Map.entry(EvidenceEvent.RECALL_REFUSED, "Từ chối thu hồi"),
             Map.entry(EvidenceEvent.OVERDUE, "Quá hạn chưa lấy về"),
             Map.entry(EvidenceEvent.ADMIN_CHANGE, "Thay đổi quản trị"));
-    private static final Map<String, String> STATUSES = Map.ofEntries(
-            Map.entry("01", "Đã đến"), Map.entry("02", "Từ chối tiếp nhận"), Map.entry("03", "Đã tiếp nhận"),
-            Map.entry("04", "Phân công"), Map.entry("05", "Đang xử lý"), Map.entry("06", "Hoàn thành"),
-            Map.entry("13", "Lấy lại"), Map.entry("15", "Đồng ý"), Map.entry("16", "Từ chối"));
-
     @Inject
     EvidenceService evidence;
 
@@ -116,8 +112,8 @@ public class ReceiptPdf {
                     line.append(" — ").append(f.delivery().recipient());
                 }
                 if (f.status() != null) {
-                    line.append(" — trạng thái ").append(f.status().code()).append(' ')
-                            .append(STATUSES.getOrDefault(f.status().code(), ""));
+                    line.append(" — trạng thái ").append(f.status().code()).append(' ').append(WireCode
+                            .fromWire(StatusCode.class, f.status().code()).map(StatusCode::vietnamese).orElse(""));
                 }
                 if (f.pkg() != null && !packageId.equals(f.pkg().id())) {
                     line.append(" (gói tin ").append("STATUS".equals(f.pkg().kind()) ? "trạng thái" : "liên quan").append(')');

@@ -136,7 +136,7 @@ public class ExchangeEvidence {
         return new EvidenceFacts.AttachmentFact(name == null ? "" : name, a.size(), a.sha256());
     }
 
-    static EvidenceFacts.Actor actor(Actor actor) {
-        return new EvidenceFacts.Actor(actor.kind().name(), actor.name());
+    private static EvidenceFacts.Actor actor(Actor actor) {
+        return EvidenceFacts.Actor.of(actor);
     }
 }

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import java.util.stream.Collectors;
 import vn.docaxis.edxml.BusinessDocType;
 import vn.docaxis.edxml.PackageKind;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.ProblemException;
@@ -38,8 +38,6 @@ import vn.docaxis.security.Actor;
 @ApplicationScoped
 public class TrackingService {
 
-    /** Dates in queries are days in Vietnam. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Set<String> STATES = Set.of("PENDING", "DELIVERED", "FAILED", "RECALLED", "RECALL_REQUESTED",
             "OVERDUE", "REFUSED");
 
@@ -172,11 +170,11 @@ public class TrackingService {
             }
             if (q.from() != null) {
                 where.append(" and p.received_at >= ?");
-                params.add(Timestamp.from(q.from().atStartOfDay(VIETNAM).toInstant()));
+                params.add(Timestamp.from(q.from().atStartOfDay(Now.VIETNAM).toInstant()));
             }
             if (q.to() != null) {
                 where.append(" and p.received_at < ?");
-                params.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(VIETNAM).toInstant()));
+                params.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(Now.VIETNAM).toInstant()));
             }
             if (q.recipient() != null || q.state() != null) {
                 // filter on the copies the caller may see, not on others' copies

@@ -10,10 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.QueryParams;
@@ -24,9 +24,6 @@ import vn.docaxis.platform.QueryParams;
 @Tag(name = "Audit trail")
 @RequireRole({Role.ADMIN, Role.AUDITOR})
 public class AuditResource {
-
-    /** Dates in queries are days in Vietnam, where the clerks and auditors are. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     public record Entry(long id, Instant occurredAt, String actor, String actorKind, String action, String targetType,
                         String targetId, AuditEvent.Outcome outcome, String code, Map<String, Object> detail,
@@ -58,12 +55,12 @@ public class AuditResource {
         LocalDate fromDay = QueryParams.date("from", from);
         if (fromDay != null) {
             q.append(" and occurredAt >= :from");
-            p.and("from", fromDay.atStartOfDay(VIETNAM).toInstant());
+            p.and("from", fromDay.atStartOfDay(Now.VIETNAM).toInstant());
         }
         LocalDate toDay = QueryParams.date("to", to);
         if (toDay != null) {
             q.append(" and occurredAt < :to");
-            p.and("to", toDay.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+            p.and("to", toDay.plusDays(1).atStartOfDay(Now.VIETNAM).toInstant());
         }
         var query = AuditEvent.<AuditEvent>find(q.toString(), Sort.descending("id"), p).page(Page.of(paging.page(), paging.size()));
         return new PageView<>(query.list().stream().map(e -> new Entry(e.id, e.occurredAt, e.actor, e.actorKind, e.action,

@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -94,7 +93,7 @@ public class VdxpAuthenticator {
         String stamp = request.required("timestamp");
         try {
             LocalDateTime at = LocalDateTime.parse(stamp.length() >= 15 ? stamp.substring(0, 15) : stamp, TIMESTAMP);
-            Duration skew = Duration.between(at.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant(), Now.instant()).abs();
+            Duration skew = Duration.between(at.atZone(Now.VIETNAM).toInstant(), Now.instant()).abs();
             if (skew.compareTo(window) > 0) {
                 throw new VdxpException(VdxpError.REQUEST_EXPIRED, "The request timestamp " + stamp + " is "
                         + skew.toSeconds() + " s from the axis clock; at most " + window.toSeconds() + " s are accepted");

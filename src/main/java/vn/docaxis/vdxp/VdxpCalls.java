@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +30,7 @@ import vn.docaxis.exchange.SpooledBody;
 import vn.docaxis.exchange.SubmissionResult;
 import vn.docaxis.exchange.SubmissionService;
 import vn.docaxis.exchange.TrackingService;
+import vn.docaxis.platform.Now;
 import vn.docaxis.platform.PageView;
 import vn.docaxis.platform.Paging;
 import vn.docaxis.security.Access;
@@ -44,7 +44,7 @@ import vn.docaxis.security.Actor;
 public class VdxpCalls {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(Now.VIETNAM);
     private static final byte[] CRLF = {'\r', '\n'};
 
     @Inject

@@ -61,7 +61,7 @@ class EvidenceTest {
         assertNotNull(EvidenceXmlCheck.text(accepted, "Attachment"), "and the hash of each attachment");
 
         // a resubmission of the same bytes changes nothing, and proves nothing new
-        submit(sender, edxml).then().statusCode(200);
+        submit(sender, edxml).then().statusCode(200).header("Docaxis-Replayed", "true");
         assertEquals(3, list(sender, packageId).size());
     }
 
@@ -240,7 +240,8 @@ class EvidenceTest {
         stranger.call().get("/api/v1/evidence/" + seq).then().statusCode(403).body("code", equalTo("NOT_AUTHORIZED_FOR_AGENCY"));
         sender.call().get("/api/v1/evidence/999999999").then().statusCode(404).body("code", equalTo("EVIDENCE_NOT_FOUND"));
         sender.call().get("/api/v1/evidence/abc").then().statusCode(400).body("code", equalTo("INVALID_PARAMETER"));
-        Api.admin().get("/api/v1/packages/" + packageId + "/evidence").then().statusCode(200);
+        assertEquals(list(sender, packageId), Api.admin().get("/api/v1/packages/" + packageId + "/evidence").then()
+                .statusCode(200).extract().jsonPath().getList("$"), "an admin sees what the sender sees");
     }
 
     static List<Map<String, Object>> list(Party party, String packageId) {

@@ -3,8 +3,6 @@ package vn.docaxis.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.docaxis.support.Readme;
 
 class ErrorCodeTest {
 
     @Test
     void theReadmeListsExactlyTheErrorCodesWithTheirStatus() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("| code | status | meaning |"));
+        String table = Readme.table("| code | status | meaning |");
         Matcher row = Pattern.compile("^\\| `([A-Z0-9_]+)` \\| (\\d{3}) \\|", Pattern.MULTILINE).matcher(table);
         Set<String> listed = new TreeSet<>();
         while (row.find()) {

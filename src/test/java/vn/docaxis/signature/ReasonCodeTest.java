@@ -2,22 +2,19 @@ package vn.docaxis.signature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import vn.docaxis.support.Readme;
 
 class ReasonCodeTest {
 
     @Test
     void theReadmeListsEveryReasonCodeWithItsMeaning() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("| reason | meaning |"));
-        table = table.substring(0, table.indexOf("\n\n"));
+        String table = Readme.table("| reason | meaning |");
         Matcher row = Pattern.compile("^\\| `([A-Z0-9_]+)` \\| (.+) \\|$", Pattern.MULTILINE).matcher(table);
         Map<String, String> listed = new LinkedHashMap<>();
         while (row.find()) {

@@ -13,6 +13,7 @@ import static vn.docaxis.support.Exchange.submit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
@@ -84,6 +85,9 @@ class ReceiptTest {
                 .body("code", equalTo("NOT_AUTHORIZED_FOR_AGENCY"));
         r.call().get("/api/v1/packages/00000000-0000-0000-0000-000000000000/receipt.pdf").then().statusCode(404)
                 .body("code", equalTo("PACKAGE_NOT_FOUND"));
-        r.call().get("/api/v1/packages/" + packageId + "/receipt.pdf").then().statusCode(200);
+        byte[] recipientsCopy = r.call().get("/api/v1/packages/" + packageId + "/receipt.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertTrue(new String(recipientsCopy, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
+                "a recipient gets a PDF too");
     }
 }

@@ -2,8 +2,6 @@ package vn.docaxis.vdxp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,14 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.support.Readme;
 
 class VdxpErrorTest {
 
     @Test
     void theReadmeListsEveryVdxpErrorCodeWithItsMeaning() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("| `ErrorCode` | meaning |"));
-        table = table.substring(0, table.indexOf("\n\n"));
+        String table = Readme.table("| `ErrorCode` | meaning |");
         Matcher row = Pattern.compile("^\\| `(\\d+)` \\| (.+) \\(`([A-Z_]+)`\\) \\|$", Pattern.MULTILINE).matcher(table);
         Map<String, String> listed = new LinkedHashMap<>();
         while (row.find()) {

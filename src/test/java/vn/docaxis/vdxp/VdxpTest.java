@@ -74,7 +74,8 @@ class VdxpTest {
         assertEquals(packageId, copy.get("senderDocId").asText());
 
         // the same through the native API: one set of services
-        Api.admin().get("/api/v1/packages/" + packageId).then().statusCode(200);
+        Api.admin().get("/api/v1/packages/" + packageId).then().statusCode(200)
+                .body("sender", equalTo(sender.agency())).body("recipients[0].state", equalTo("DELIVERED"));
     }
 
     @Test
@@ -168,7 +169,7 @@ class VdxpTest {
                 .post("/api/v1/admin/systems").then().statusCode(201).extract().path("secret");
         VdxpClient hub = new VdxpClient(endpoint.toString(), adminSystem, secret);
         assertOk(hub.post("registerAgency", Map.of(), body));
-        Api.admin().get("/api/v1/agencies/" + code).then().statusCode(200);
+        Api.admin().get("/api/v1/agencies/" + code).then().statusCode(200).body("name", equalTo("Sở thử VDXP"));
         assertFail("4002", hub.post("registerAgency", Map.of(), body));
         assertOk(hub.post("deleteAgency", Map.of("AgencyCode", code)));
         Api.admin().get("/api/v1/agencies/" + code).then().statusCode(200)
