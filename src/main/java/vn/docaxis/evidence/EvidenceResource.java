@@ -6,17 +6,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.docaxis.agency.AgencyCode;
 import vn.docaxis.platform.Certificates;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.Now;
+import vn.docaxis.platform.PageView;
+import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.platform.QueryParams;
 import vn.docaxis.security.RequireRole;
@@ -60,6 +65,39 @@ public class EvidenceResource {
         } catch (CRLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequireRole({Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "Search sealed evidence, newest first: event, agency involved, package (or the document a "
+            + "later package refers to), occurred from/to (ISO days, Vietnam time)")
+    public PageView<EvidenceService.EvidenceSummary> search(@QueryParam("event") String event,
+                                                            @QueryParam("agency") String agency,
+                                                            @QueryParam("package") String packageId,
+                                                            @QueryParam("from") String from, @QueryParam("to") String to,
+                                                            @QueryParam("page") String page,
+                                                            @QueryParam("size") String size) {
+        return evidence.search(query(event, agency, packageId, from, to), Paging.of(page, size));
+    }
+
+    /** Parses the search criteria the API and the auditor's page share. */
+    public static EvidenceService.EvidenceQuery query(String event, String agency, String packageId, String from,
+                                                      String to) {
+        UUID pkg = null;
+        if (packageId != null && !packageId.isBlank()) {
+            try {
+                pkg = UUID.fromString(packageId.strip());
+            } catch (IllegalArgumentException e) {
+                throw QueryParams.invalid("package", "'" + packageId + "' is not a package id");
+            }
+        }
+        String code = agency == null || agency.isBlank() ? null : agency.strip();
+        if (code != null && !AgencyCode.isValid(code)) {
+            throw QueryParams.invalid("agency", "'" + code + "' is not an agency code");
+        }
+        return new EvidenceService.EvidenceQuery(QueryParams.enumValue("event", event, EvidenceEvent.class), code, pkg,
+                QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @GET

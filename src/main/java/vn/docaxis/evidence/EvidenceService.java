@@ -4,12 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.docaxis.platform.ErrorCode;
+import vn.docaxis.platform.Now;
+import vn.docaxis.platform.PageView;
+import vn.docaxis.platform.Paging;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.security.Access;
 import vn.docaxis.security.Actor;
@@ -29,6 +40,9 @@ public class EvidenceService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** The evidence of a package and of the packages that refer to it (statuses, revoke, update). */
     public List<EvidenceSummary> forPackage(UUID packageId) {
@@ -60,6 +74,84 @@ public class EvidenceService {
                     actor.name() + " acts for no agency this evidence involves");
         }
         return r.xml;
+    }
+
+    /**
+     * Sealed evidence matching the criteria, newest first: for auditors and admins, who read
+     * everything. {@code agency}: an agency involved as sender, recipient or admin target.
+     */
+    public PageView<EvidenceSummary> search(EvidenceQuery q, Paging paging) {
+        Actor actor = access.actor();
+        if (!actor.readsEverything()) {
+            throw access.refuse(actor, "evidence.search", "evidence", null, ErrorCode.NOT_AUTHORIZED,
+                    "Only auditors and admins search the evidence");
+        }
+        sealer.sealPending();
+        StringBuilder where = new StringBuilder(" where seq is not null");
+        List<Object> params = new ArrayList<>();
+        if (q.event() != null) {
+            where.append(" and event = ?");
+            params.add(q.event().name());
+        }
+        if (q.agency() != null) {
+            where.append(" and agencies @> array[?]::varchar(13)[]");
+            params.add(q.agency());
+        }
+        if (q.packageId() != null) {
+            where.append(" and (package_id = ? or original_id = ?)");
+            params.add(q.packageId());
+            params.add(q.packageId());
+        }
+        if (q.from() != null) {
+            where.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(q.from().atStartOfDay(Now.VIETNAM).toInstant()));
+        }
+        if (q.to() != null) {
+            where.append(" and occurred_at < ?");
+            params.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(Now.VIETNAM).toInstant()));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence" + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<EvidenceSummary> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select seq, event, occurred_at, package_id, delivery_id, facts, "
+                    + "sha256 from evidence" + where + " order by seq desc limit ? offset ?")) {
+                List<Object> all = new ArrayList<>(params);
+                all.add(paging.size());
+                all.add((long) paging.page() * paging.size());
+                bind(ps, all);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        EvidenceFacts f = facts(rs.getString(6));
+                        items.add(new EvidenceSummary(seq, EvidenceEvent.valueOf(rs.getString(2)),
+                                rs.getTimestamp(3).toInstant(), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
+                                f.delivery() == null ? null : f.delivery().recipient(),
+                                f.status() == null ? null : f.status().code(), rs.getString(7),
+                                Map.of("xml", "/api/v1/evidence/" + seq)));
+                    }
+                }
+            }
+            return new PageView<>(items, paging.page(), paging.size(), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot search the evidence", e);
+        }
+    }
+
+    /** Criteria of {@link #search}; each may be null. */
+    public record EvidenceQuery(EvidenceEvent event, String agency, UUID packageId, LocalDate from, LocalDate to) {
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
     }
 
     /** A package's sealed evidence as far as the caller may see it, in chain order: what a receipt shows. */

@@ -42,6 +42,7 @@ public class RequestSizeLimits {
     void install(@Observes Router router) {
         limit("/", config.limits().jsonBody());
         limit("/api/v1/admin/agencies/import", config.limits().importBody());
+        limit("/admin/agencies/import", config.limits().importBody()); // the same import from the admin page
         featureLimits.forEach(l -> limit(l.pathPrefix(), l.maxBytes()));
         router.route().order(ROUTE_ORDER).handler(this::check);
     }

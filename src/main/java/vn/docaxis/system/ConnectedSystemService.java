@@ -102,8 +102,12 @@ public class ConnectedSystemService implements CredentialVerifier {
         return SystemView.of(require(id));
     }
 
-    public PageView<SystemView> list(Paging paging) {
-        var query = ConnectedSystem.<ConnectedSystem>findAll(Sort.by("id")).page(paging.page(), paging.size());
+    /** Systems by id; {@code text}, when given, must occur in the id or the name (any case). */
+    public PageView<SystemView> list(String text, Paging paging) {
+        var query = (text == null || text.isBlank() ? ConnectedSystem.<ConnectedSystem>findAll(Sort.by("id"))
+                : ConnectedSystem.<ConnectedSystem>find("lower(id) like ?1 or lower(name) like ?1", Sort.by("id"),
+                        "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "\\_") + "%"))
+                .page(paging.page(), paging.size());
         return new PageView<>(query.list().stream().map(SystemView::of).toList(), paging.page(), paging.size(), query.count());
     }
 

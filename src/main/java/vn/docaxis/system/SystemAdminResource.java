@@ -46,8 +46,9 @@ public class SystemAdminResource {
     @GET
     @RequireRole({Role.ADMIN, Role.AUDITOR})
     @Operation(summary = "List connected systems")
-    public PageView<SystemView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return systems.list(Paging.of(page, size));
+    public PageView<SystemView> list(@QueryParam("q") String text, @QueryParam("page") String page,
+                                     @QueryParam("size") String size) {
+        return systems.list(text, Paging.of(page, size));
     }
 
     @GET

@@ -18,8 +18,14 @@ public final class TestHeaders {
     }
 
     public static DocumentHeader documentWithId(String from, String documentId, Business business, String... to) {
-        return new DocumentHeader(organ(from), Arrays.stream(to).map(TestHeaders::organ).toList(), documentId, "7816",
-                "VPCP-TTĐT", "Hà Nội", "2026/11/23", "1", null, "Công văn", "V/v kết nối, liên thông phần mềm quản lý văn bản",
+        return numbered(from, documentId, "7816", "V/v kết nối, liên thông phần mềm quản lý văn bản", business, to);
+    }
+
+    /** A document with its own number and subject, so that a search finds it alone. */
+    public static DocumentHeader numbered(String from, String documentId, String codeNumber, String subject,
+                                          Business business, String... to) {
+        return new DocumentHeader(organ(from), Arrays.stream(to).map(TestHeaders::organ).toList(), documentId, codeNumber,
+                "VPCP-TTĐT", "Hà Nội", "2026/11/23", "1", null, "Công văn", subject,
                 null, "TL. BỘ TRƯỞNG", "Chánh Văn phòng", "Nguyễn Văn A", null, List.of(), null, List.of(), null,
                 List.of(new TraceHeader(from, "2026/11/23 08:00:00")), business);
     }

@@ -18,11 +18,20 @@ public final class DemoPki {
 
     /** The seal of a demo agency, with the issuing CA certificate to carry. */
     public static TestPdfs.Signer agency(String code) {
+        return signer("agencies/" + code);
+    }
+
+    /** A demo person's signing certificate (samples/pki/people), e.g. {@code nguyen-van-an}. */
+    public static TestPdfs.Signer person(String name) {
+        return signer("people/" + name);
+    }
+
+    private static TestPdfs.Signer signer(String name) {
         Path pki = Path.of(System.getProperty("docaxis.basedir", ".")).resolve("samples/pki");
         try {
-            X509Certificate certificate = Certificates.parseOne(Files.readAllBytes(pki.resolve("agencies/" + code + ".pem")));
+            X509Certificate certificate = Certificates.parseOne(Files.readAllBytes(pki.resolve(name + ".pem")));
             X509Certificate issuing = Certificates.parseOne(Files.readAllBytes(pki.resolve("ca/demo-issuing-ca.pem")));
-            String pem = Files.readString(pki.resolve("agencies/" + code + ".key.pem"))
+            String pem = Files.readString(pki.resolve(name + ".key.pem"))
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
             return new TestPdfs.Signer(new TestPki.Issued(certificate, key), List.of(certificate, issuing));
