@@ -25,6 +25,17 @@ public interface ExchangeConfig {
     @WithDefault("60s")
     String overdueScanEvery();
 
+    /**
+     * Retention: the bytes of a package received this many days ago whose every copy was
+     * delivered (or recalled) are purged; metadata, verification reports and evidence stay, and
+     * the evidence's hashes still prove what was sent. Empty: bytes are kept forever.
+     */
+    Optional<Integer> purgeBytesAfterDays();
+
+    /** How often retention runs. */
+    @WithDefault("1h")
+    String retentionEvery();
+
     /** Where incoming packages are spooled while they are read; default: the system temp directory. */
     Optional<Path> spoolDir();
 

@@ -148,6 +148,11 @@ public class InboxService {
                     + d.recipientCode + " agreed; the axis no longer hands out this copy", Map.of("deliveryId", d.id.toString()));
         }
         StoredPackage p = StoredPackage.findById(d.packageId);
+        if (p.blobId == null) {
+            throw new ProblemException(ErrorCode.PACKAGE_PURGED, "Retention purged the bytes of this package, received "
+                    + p.receivedAt + " and delivered to every recipient; its SHA-256 was " + p.sha256,
+                    Map.of("deliveryId", d.id.toString()));
+        }
         Instant now = Now.instant();
         if (d.firstFetchedAt == null) {
             d.firstFetchedAt = now;

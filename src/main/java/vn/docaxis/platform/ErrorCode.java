@@ -72,6 +72,7 @@ public enum ErrorCode {
     INVALID_CHECKPOINT(400, "Not a docaxis evidence checkpoint"),
     DELIVERY_RECALLED(410, "The document was recalled: this copy is no longer available"),
     DELIVERY_ALREADY_ACKNOWLEDGED(409, "The delivery was already acknowledged as done"),
+    PACKAGE_PURGED(410, "The package's bytes were purged by retention; its metadata, reports and evidence remain"),
 
     // platform
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),

@@ -49,6 +49,7 @@ public enum VdxpError {
             Map.entry(ErrorCode.DELIVERY_NOT_FOUND, NOT_FOUND),
             Map.entry(ErrorCode.AGENCY_NOT_FOUND, NOT_FOUND),
             Map.entry(ErrorCode.DELIVERY_RECALLED, RECALLED),
+            Map.entry(ErrorCode.PACKAGE_PURGED, NOT_FOUND),
             Map.entry(ErrorCode.DELIVERY_ALREADY_ACKNOWLEDGED, ALREADY_ACKNOWLEDGED),
             Map.entry(ErrorCode.INVALID_PARAMETER, INVALID_PARAMETER),
             Map.entry(ErrorCode.VALIDATION_FAILED, INVALID_PARAMETER),
