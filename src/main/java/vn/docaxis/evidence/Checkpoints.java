@@ -33,7 +33,7 @@ public class Checkpoints {
     EvidenceSealer sealer;
 
     /** One instance writes it: the chain's advisory lock is held, and an unchanged head is skipped. */
-    @Scheduled(every = "${docaxis.evidence.checkpoint-every:10m}", delayed = "1m",
+    @Scheduled(every = "${docaxis.evidence.checkpoint-every:10m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

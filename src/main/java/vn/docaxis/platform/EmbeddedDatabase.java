@@ -50,6 +50,11 @@ public final class EmbeddedDatabase implements Closeable {
      * @throws IllegalStateException when another running service holds the directory
      */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, 0);
+    }
+
+    /** Like {@link #start(Path)}, on a given port (0: any free one): a restart keeps its clients' URL. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
         Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
@@ -70,7 +75,11 @@ public final class EmbeddedDatabase implements Closeable {
         }
         try {
             stopOrphanedPostmaster(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     // We stop the server ourselves, after the service has drained its requests.
@@ -93,6 +102,10 @@ public final class EmbeddedDatabase implements Closeable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
     }
 
     public String username() {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -24,13 +22,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.docaxis.edxml.AttachmentSource;
@@ -56,7 +47,7 @@ class LargePackageIT {
     @Test
     void aFiftyMegabyteAttachmentIsAcceptedAndFetchedByteForByte() throws Exception {
         Path attachment = dir.resolve("scan.pdf");
-        Files.write(attachment, TestPdfs.sign(scanOf(ATTACHMENT_BYTES), DemoPki.agency("000.00.00.G22")));
+        Files.write(attachment, TestPdfs.sign(TestPdfs.scan(ATTACHMENT_BYTES), DemoPki.agency("000.00.00.G22")));
         Path edxml = dir.resolve("large.edxml");
         try (OutputStream out = Files.newOutputStream(edxml)) {
             EdxmlWriter.writeDocument(out, TestHeaders.document("000.00.00.G22", "000.00.00.H41"),
@@ -100,27 +91,6 @@ class LargePackageIT {
     }
 
     /** A one-page document with a large scan embedded as a file: what a 50 MB official document is. */
-    private static byte[] scanOf(long size) throws Exception {
-        byte[] scan = new byte[(int) size];
-        new Random(50).nextBytes(scan);
-        try (PDDocument doc = Loader.loadPDF(TestPdfs.document("Ban chup van ban"));
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var file = new PDEmbeddedFile(doc,
-                    new ByteArrayInputStream(scan));
-            file.setSubtype("image/tiff");
-            var spec = new PDComplexFileSpecification();
-            spec.setFile("scan.tif");
-            spec.setEmbeddedFile(file);
-            var tree = new PDEmbeddedFilesNameTreeNode();
-            tree.setNames(Map.of("scan.tif", spec));
-            var names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
-            names.setEmbeddedFiles(tree);
-            doc.getDocumentCatalog().setNames(names);
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
-
     private static String basic(String user, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }

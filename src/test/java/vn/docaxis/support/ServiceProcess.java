@@ -56,6 +56,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The service's process id, for reading its CPU time and memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for GET /q/health/ready to answer 200; fails with the log if the process dies first. */
     public ServiceProcess awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

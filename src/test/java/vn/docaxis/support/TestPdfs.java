@@ -168,6 +168,30 @@ public final class TestPdfs {
     }
 
     /** Adds a signature as an incremental update. */
+    /** A one-page document carrying a scan of {@code size} random bytes as an embedded file: a large PDF. */
+    public static byte[] scan(long size) {
+        byte[] scan = new byte[(int) size];
+        new java.util.Random(50).nextBytes(scan);
+        try (PDDocument doc = Loader.loadPDF(document("Ban chup van ban"));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(doc,
+                    new java.io.ByteArrayInputStream(scan));
+            file.setSubtype("image/tiff");
+            var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+            spec.setFile("scan.tif");
+            spec.setEmbeddedFile(file);
+            var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+            tree.setNames(java.util.Map.of("scan.tif", spec));
+            var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            doc.getDocumentCatalog().setNames(names);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static byte[] sign(byte[] pdf, Signer signer, Options options) {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDSignature signature = new PDSignature();

@@ -1,0 +1,282 @@
+package vn.docaxis.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.docaxis.support.AxisClient;
+import vn.docaxis.support.Exchange;
+import vn.docaxis.support.TestPdfs;
+
+/**
+ * The whole path under load, over HTTP against the packaged service (prod profile, its own
+ * PostgreSQL with fsync on, real two-signature packages under the production policy): senders
+ * submit, the axis verifies, stores and routes each document to 3 recipients, whose systems list,
+ * fetch and acknowledge it and answer status 01, which the senders' systems fetch in turn. Then
+ * 2 MB packages, then circulars to 94 recipients. Last, the floor: as many durable PostgreSQL
+ * inserts of the same bytes, one transaction each, by as many threads.
+ *
+ * <p>Run: {@code ./mvnw -Pbench-load} (builds the jar first). Tunable with {@code -Dbench.senders},
+ * {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
+ * service's measured 1-page run with Java Flight Recorder.
+ */
+public final class LoadBenchmark {
+
+    static final int SENDERS = Integer.getInteger("bench.senders", 16);
+    static final int RECIPIENTS = Integer.getInteger("bench.recipients", 6);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 10);
+    static final int LARGE_BYTES = 2 * 1024 * 1024;
+
+    private LoadBenchmark() {
+    }
+
+    /** What one timed run produced. */
+    record Run(int accepted, double seconds, List<Long> latenciesMicros, int delivered, int statusesRelayed,
+               double cpuSeconds, long peakRssKb) {
+        double rate() {
+            return accepted / seconds;
+        }
+
+        long percentile(double p) {
+            List<Long> sorted = new ArrayList<>(latenciesMicros);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1000;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("docaxis-load-bench");
+        try (AxisCluster cluster = new AxisCluster(dir, 1)) {
+            long pid = cluster.instances[0].pid();
+            List<AxisCluster.Party> senders = new ArrayList<>();
+            for (int i = 1; i <= SENDERS; i++) {
+                senders.add(cluster.party(String.format("000.00.%02d.L01", i), "Cơ quan gửi " + i));
+            }
+            List<AxisCluster.Party> recipients = new ArrayList<>();
+            for (int i = 1; i <= RECIPIENTS; i++) {
+                recipients.add(cluster.party(String.format("000.00.%02d.L02", i), "Cơ quan nhận " + i));
+            }
+            List<String> all94 = new ArrayList<>();
+            for (int i = 1; i <= 94; i++) {
+                String code = String.format("000.00.%02d.L03", i);
+                AxisCluster.check(cluster.admin().postJson("/api/v1/admin/agencies",
+                        "{\"code\":\"" + code + "\",\"name\":\"Bộ, tỉnh " + i + "\"}"));
+                all94.add(code);
+            }
+            byte[] onePage = AxisCluster.document(senders.get(0), "1", recipients.get(0).agency(),
+                    recipients.get(1).agency(), recipients.get(2).agency());
+
+            run(cluster, pid, senders, recipients, WARMUP, false); // warm up the JIT and the caches
+            String profile = System.getProperty("bench.profile");
+            if (profile != null) { // -Dbench.profile=/tmp/load.jfr: a flight recording of the measured 1-page run
+                new ProcessBuilder("jcmd", Long.toString(pid), "JFR.start", "name=bench", "settings=profile",
+                        "duration=" + SECONDS + "s", "filename=" + profile).inheritIO().start().waitFor();
+            }
+            Run small = run(cluster, pid, senders, recipients, SECONDS, false);
+            List<AxisCluster.Party> largeSenders = new ArrayList<>();
+            for (AxisCluster.Party s : senders.subList(0, 4)) {
+                largeSenders.add(new AxisCluster.Party(s.agency(), s.system(), s.secret(),
+                        cluster.signed(s.agency(), TestPdfs.scan(LARGE_BYTES))));
+            }
+            Run large = run(cluster, pid, largeSenders, recipients, SECONDS, true);
+            List<Long> circulars = circulars(cluster, senders.get(0), all94, 10);
+            double floor = floor(cluster, onePage, small.accepted(), SENDERS);
+
+            String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+                    + Math.round(totalMemoryGb()) + " GB; service, PostgreSQL and load generator on the same machine";
+            System.out.println();
+            System.out.println("docaxis end-to-end load benchmark — " + machine);
+            System.out.printf("service: packaged jar, prod profile, -Xmx256m; PostgreSQL 17 (fsync on, synchronous "
+                    + "commit); production signature policy, two-signature PDFs%n");
+            report("1-page documents", SENDERS, small, onePage.length);
+            report("2 MB documents", largeSenders.size(), large, 0);
+            System.out.printf("circular to 94 recipients (one sender, %d in a row): median %d ms, max %d ms%n",
+                    circulars.size(), median(circulars), Collections.max(circulars));
+            System.out.printf("floor: %d durable inserts of the same %d-byte package (one transaction each, %d "
+                    + "threads): %.0f/s; the service accepted %.0f/s = %.0f %% of the floor%n", small.accepted(),
+                    onePage.length, SENDERS, floor, small.rate(), 100 * small.rate() / floor);
+        }
+    }
+
+    static void report(String what, int senders, Run r, int bytes) {
+        System.out.printf("%s, %d senders: %d accepted in %.0f s = %.1f packages/s; submission latency p50 %d ms, "
+                        + "p95 %d ms, p99 %d ms; deliveries completed %.1f/s (fetched + acknowledged), statuses 01 "
+                        + "relayed %.1f/s; service CPU %.2f cores, peak RSS %d MB%n", what, senders, r.accepted(),
+                r.seconds(), r.rate(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99),
+                r.delivered() / r.seconds(), r.statusesRelayed() / r.seconds(), r.cpuSeconds() / r.seconds(),
+                r.peakRssKb() / 1024);
+    }
+
+    /** Senders submit for {@code seconds}; recipients fetch, acknowledge and answer 01; senders collect the 01s. */
+    static Run run(AxisCluster cluster, long pid, List<AxisCluster.Party> senders, List<AxisCluster.Party> recipients,
+                   int seconds, boolean large) throws Exception {
+        AtomicInteger serial = new AtomicInteger(large ? 5_000_000 : (int) (System.nanoTime() % 1_000_000) * 4);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger relayed = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long cpuBefore = cpuTicks(pid);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(senders.size() + recipients.size());
+        List<Future<?>> work = new ArrayList<>();
+        for (int s = 0; s < senders.size(); s++) {
+            AxisCluster.Party sender = senders.get(s);
+            int offset = s;
+            AxisClient client = sender.client(() -> cluster.base(0));
+            work.add(pool.submit(() -> {
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    String number = Integer.toString(serial.incrementAndGet());
+                    byte[] edxml = AxisCluster.document(sender, number, recipients.get((offset + n) % recipients.size()).agency(),
+                            recipients.get((offset + n + 1) % recipients.size()).agency(),
+                            recipients.get((offset + n + 2) % recipients.size()).agency());
+                    long t = System.nanoTime();
+                    AxisClient.Answer a = client.submit(edxml, null);
+                    if (!a.ok()) {
+                        throw new IllegalStateException("submission refused: " + a);
+                    }
+                    latencies.add((System.nanoTime() - t) / 1000);
+                    accepted.incrementAndGet();
+                    if (++n % 10 == 0) {
+                        drain(client, "status", null, relayed);
+                    }
+                }
+                drain(client, "status", null, relayed);
+                return null;
+            }));
+        }
+        for (AxisCluster.Party recipient : recipients) {
+            AxisClient client = recipient.client(() -> cluster.base(0));
+            work.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    if (drain(client, "edoc", recipient, delivered) == 0) {
+                        Thread.sleep(20);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuTicks(pid) - cpuBefore) / 100.0;
+        return new Run(accepted.get(), elapsed, latencies, delivered.get(), relayed.get(), cpu, peakRssKb(pid));
+    }
+
+    /**
+     * One pass over an inbox of one kind: fetch and acknowledge each item; for a document, the
+     * recipient answers status 01 (arrived) to its sender. Counts each item taken; returns how many.
+     */
+    static int drain(AxisClient client, String kind, AxisCluster.Party recipient, AtomicInteger taken)
+            throws IOException, InterruptedException {
+        JsonNode page = AxisCluster.check(client.get("/api/v1/inbox?kind=" + kind + "&size=50")).json();
+        int n = 0;
+        for (JsonNode item : page.get("items")) {
+            String delivery = item.get("deliveryId").asText();
+            AxisCluster.check(client.get("/api/v1/inbox/" + delivery));
+            AxisCluster.check(client.ackDone(delivery));
+            taken.incrementAndGet();
+            if (recipient != null) {
+                byte[] status = Exchange.status(recipient.agency(), item.get("sender").asText(),
+                        item.get("documentId").asText(), "01");
+                AxisCluster.check(client.submit(status, null));
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** Circulars to all 94 agencies, one after another: each submission's latency in ms. */
+    static List<Long> circulars(AxisCluster cluster, AxisCluster.Party sender, List<String> to, int count)
+            throws Exception {
+        AxisClient client = sender.client(() -> cluster.base(0));
+        List<Long> ms = new ArrayList<>();
+        for (int i = 0; i < count + 2; i++) {
+            byte[] edxml = AxisCluster.document(sender, Integer.toString(9_000_000 + i), to.toArray(String[]::new));
+            long t = System.nanoTime();
+            AxisCluster.check(client.submit(edxml, null));
+            if (i >= 2) { // the first two warm up the path
+                ms.add((System.nanoTime() - t) / 1_000_000);
+            }
+        }
+        return ms;
+    }
+
+    /** The same number of durable inserts of the same bytes, straight into PostgreSQL. */
+    static double floor(AxisCluster cluster, byte[] bytes, int count, int threads) throws Exception {
+        try (Connection c = DriverManager.getConnection(cluster.database.jdbcUrl());
+             Statement s = c.createStatement()) {
+            s.execute("create table bench_floor (id bigserial primary key, data bytea not null)");
+        }
+        AtomicLong left = new AtomicLong(count);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> work = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(cluster.database.jdbcUrl());
+                     PreparedStatement ps = c.prepareStatement("insert into bench_floor (data) values (?)")) {
+                    while (left.decrementAndGet() >= 0) {
+                        ps.setBytes(1, bytes);
+                        ps.executeUpdate(); // autocommit: one durable transaction each
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** utime + stime of the process, in clock ticks (100 per second on Linux). */
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** VmHWM: the peak resident set size of the process, in kB. */
+    static long peakRssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        return -1;
+    }
+
+    static double totalMemoryGb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0 / 1024.0;
+            }
+        }
+        return 0;
+    }
+}
