@@ -3,6 +3,7 @@ package vn.docaxis.evidence;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.Key;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import javax.xml.XMLConstants;
@@ -19,8 +20,10 @@ import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import javax.xml.crypto.dsig.keyinfo.KeyInfo;
 import javax.xml.crypto.dsig.keyinfo.X509Data;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -35,22 +38,36 @@ import vn.docaxis.platform.Certificates;
 final class SignedXml {
 
     private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM");
+    private static final Provider SIGNATURES = new BouncyCastleProvider();
 
     private SignedXml() {
     }
 
-    /** The parsed document, whatever its signature; {@link CheckFailed} when it is not XML at all. */
-    static Document parse(byte[] xml) {
+    private static final DefaultHandler QUIET = new DefaultHandler();
+
+    /** One builder per thread: finding and configuring a factory costs more than a parse. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
+            return f.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("No namespace-aware XML parser: " + e.getMessage(), e);
+        }
+    });
+
+    /** The parsed document, whatever its signature; {@link CheckFailed} when it is not XML at all. */
+    static Document parse(byte[] xml) {
+        DocumentBuilder builder = BUILDERS.get();
+        builder.setErrorHandler(QUIET); // reset() brings back the handler that prints to stderr
+        try {
             return builder.parse(new ByteArrayInputStream(xml));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+        } catch (SAXException | IOException e) {
             throw new CheckFailed("not well-formed XML: " + e.getMessage());
+        } finally {
+            builder.reset();
         }
     }
 
@@ -62,6 +79,8 @@ final class SignedXml {
         }
         DOMValidateContext context = new DOMValidateContext(new AxisKeySelector(axisFingerprints), signatures.item(0));
         context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+        // Bouncy Castle's P-256 arithmetic verifies several times faster than the JDK 17 provider's
+        context.setProperty("org.jcp.xml.dsig.internal.dom.SignatureProvider", SIGNATURES);
         try {
             XMLSignature signature = FACTORY.unmarshalXMLSignature(context);
             if (signature.getSignedInfo().getReferences().size() != 1

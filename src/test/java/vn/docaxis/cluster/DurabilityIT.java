@@ -102,7 +102,7 @@ class DurabilityIT {
                 assertTrue(stored.getOrDefault(s.serial(), List.of()).size() <= 1);
             }
             assertTrue(accepted > 5, "accepted before and after the restart: " + accepted);
-            assertTrue(check(admin.postJson("/api/v1/audit/verify-chain", "")).json().get("intact").asBoolean());
+            assertTrue(check(admin.verifyChain()).json().get("intact").asBoolean());
             System.out.printf("durability: PostgreSQL restarted under load: readiness 503 then 200, submissions "
                     + "refused with 503 SERVICE_UNAVAILABLE meanwhile, %d accepted and all present%n", accepted);
         }
@@ -236,7 +236,7 @@ class DurabilityIT {
             phase("every submission checked", t0);
             assertEquals(Set.of(), duplicates, "acknowledged copies offered again as new");
             assertEquals(Map.of(), badBytes, "fetched bytes that differ from what was sent");
-            JsonNode chain = check(admin.postJson("/api/v1/audit/verify-chain", "")).json();
+            JsonNode chain = check(admin.verifyChain()).json();
             assertTrue(chain.get("intact").asBoolean(), chain.toString());
             assertTrue(chain.get("checkpointsChecked").asInt() > 0, "checkpoints were written");
             assertTrue(accepted > 20, "too little load to prove anything: " + accepted);

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PGobject;
@@ -38,6 +39,9 @@ class ChainTamperTest {
     @Inject
     EvidenceSealer sealer;
 
+    @Inject
+    ChainVerifier verifier;
+
     private static boolean auditorCreated;
 
     @BeforeEach
@@ -50,6 +54,13 @@ class ChainTamperTest {
         Party r = party();
         sent(sender, r);
         sealer.sealPending();
+        // batches of 3: the breaks below fall inside and across the batches checked in parallel
+        verifier.batchSize(3);
+    }
+
+    @AfterEach
+    void usualBatches() {
+        verifier.batchSize(0);
     }
 
     @Test

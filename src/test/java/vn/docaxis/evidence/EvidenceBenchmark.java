@@ -83,6 +83,18 @@ public final class EvidenceBenchmark {
             System.out.printf("sealing after commit: %.3f ms per evidence (render, ECDSA P-256 signature, hash), "
                     + "%.0f sealed; pending drained %.0f ms after the last answer%n", sealSeconds * 1000 / sealed, sealed,
                     drain);
+            for (String round : List.of("first", "second", "third")) {
+                long verifyStart = System.nanoTime();
+                String report = new String(send(base + "/api/v1/audit/verify-chain", admin, "application/xml",
+                        new byte[0], 200), StandardCharsets.UTF_8);
+                double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+                if (!report.contains("\"intact\":true")) {
+                    throw new IllegalStateException("the chain does not verify: " + report);
+                }
+                long chain = Long.parseLong(report.replaceAll(".*\"verifiedUpTo\":(\\d+).*", "$1"));
+                System.out.printf("verify-chain, %s call (every signature, sequence and link, over HTTP): %d evidences "
+                        + "in %.2f s, %.0f evidences/s%n", round, chain, verifySeconds, chain / verifySeconds);
+            }
         }
     }
 

@@ -78,6 +78,12 @@ public final class AxisClient {
         return postJson("/api/v1/inbox/" + deliveryId + "/ack", "{\"result\":\"done\"}");
     }
 
+    /** Recomputes the whole evidence chain: minutes, not seconds, once it holds a long run's evidence. */
+    public Answer verifyChain() throws IOException, InterruptedException {
+        return send(request("/api/v1/audit/verify-chain").timeout(Duration.ofMinutes(15))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base.get() + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization);
