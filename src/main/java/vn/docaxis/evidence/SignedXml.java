@@ -2,10 +2,15 @@ package vn.docaxis.evidence;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.crypto.AlgorithmMethod;
 import javax.xml.crypto.KeySelector;
@@ -39,6 +44,8 @@ final class SignedXml {
 
     private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM");
     private static final Provider SIGNATURES = new BouncyCastleProvider();
+    /** The axis's public keys as Bouncy Castle objects, converted once (see {@link XmlSigner}). */
+    private static final Map<String, PublicKey> OWN_KEYS = new ConcurrentHashMap<>();
 
     private SignedXml() {
     }
@@ -95,6 +102,14 @@ final class SignedXml {
         }
     }
 
+    private static PublicKey ownKey(PublicKey key) {
+        try {
+            return (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), SIGNATURES).translateKey(key);
+        } catch (GeneralSecurityException e) {
+            return key;
+        }
+    }
+
     /** The text of a direct child of the root element, or null. */
     static String child(Document doc, String name) {
         NodeList list = doc.getDocumentElement().getElementsByTagNameNS(EvidenceXml.NS, name);
@@ -128,7 +143,7 @@ final class SignedXml {
                     if (item instanceof X509Data data) {
                         for (Object o : data.getContent()) {
                             if (o instanceof X509Certificate c && fingerprints.contains(Certificates.fingerprint(c))) {
-                                Key key = c.getPublicKey();
+                                Key key = OWN_KEYS.computeIfAbsent(Certificates.fingerprint(c), f -> ownKey(c.getPublicKey()));
                                 return () -> key;
                             }
                         }

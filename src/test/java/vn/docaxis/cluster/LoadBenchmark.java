@@ -2,6 +2,8 @@ package vn.docaxis.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,11 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.docaxis.support.AxisClient;
 import vn.docaxis.support.Exchange;
 import vn.docaxis.support.TestPdfs;
@@ -27,7 +33,9 @@ import vn.docaxis.support.TestPdfs;
  * submit, the axis verifies, stores and routes each document to 3 recipients, whose systems list,
  * fetch and acknowledge it and answer status 01, which the senders' systems fetch in turn. Then
  * 2 MB packages, then circulars to 94 recipients. Last, the floor: as many durable PostgreSQL
- * inserts of the same bytes, one transaction each, by as many threads.
+ * inserts of the same bytes, one transaction each, by as many threads. For the 1-page run it also
+ * prints the CPU per document of the service, PostgreSQL and itself, and the service's own timer
+ * per call, so that a missed target comes with what limits it.
  *
  * <p>Run: {@code ./mvnw -Pbench-load} (builds the jar first). Tunable with {@code -Dbench.senders},
  * {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
@@ -46,7 +54,7 @@ public final class LoadBenchmark {
 
     /** What one timed run produced. */
     record Run(int accepted, double seconds, List<Long> latenciesMicros, int delivered, int statusesRelayed,
-               double cpuSeconds, long peakRssKb) {
+               double cpuSeconds, long peakRssKb, double postgresCpuSeconds, double generatorCpuSeconds) {
         double rate() {
             return accepted / seconds;
         }
@@ -86,7 +94,9 @@ public final class LoadBenchmark {
                 new ProcessBuilder("jcmd", Long.toString(pid), "JFR.start", "name=bench", "settings=profile",
                         "duration=" + SECONDS + "s", "filename=" + profile).inheritIO().start().waitFor();
             }
+            Map<String, double[]> callsBefore = serverTimes(cluster);
             Run small = run(cluster, pid, senders, recipients, SECONDS, false);
+            Map<String, double[]> calls = since(callsBefore, serverTimes(cluster));
             List<AxisCluster.Party> largeSenders = new ArrayList<>();
             for (AxisCluster.Party s : senders.subList(0, 4)) {
                 largeSenders.add(new AxisCluster.Party(s.agency(), s.system(), s.secret(),
@@ -103,6 +113,8 @@ public final class LoadBenchmark {
             System.out.printf("service: packaged jar, prod profile, -Xmx256m; PostgreSQL 17 (fsync on, synchronous "
                     + "commit); production signature policy, two-signature PDFs%n");
             report("1-page documents", SENDERS, small, onePage.length);
+            cpuPerDocument(small);
+            serverTimeByCall(calls, small.accepted());
             report("2 MB documents", largeSenders.size(), large, 0);
             System.out.printf("circular to 94 recipients (one sender, %d in a row): median %d ms, max %d ms%n",
                     circulars.size(), median(circulars), Collections.max(circulars));
@@ -131,6 +143,8 @@ public final class LoadBenchmark {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long cpuBefore = cpuTicks(pid);
+        long postgresBefore = postgresTicks(cluster.database.dataDirectory());
+        long generatorBefore = generatorCpuNanos();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(senders.size() + recipients.size());
         List<Future<?>> work = new ArrayList<>();
@@ -177,7 +191,10 @@ public final class LoadBenchmark {
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuTicks(pid) - cpuBefore) / 100.0;
-        return new Run(accepted.get(), elapsed, latencies, delivered.get(), relayed.get(), cpu, peakRssKb(pid));
+        double postgres = (postgresTicks(cluster.database.dataDirectory()) - postgresBefore) / 100.0;
+        double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
+        return new Run(accepted.get(), elapsed, latencies, delivered.get(), relayed.get(), cpu, peakRssKb(pid), postgres,
+                generator);
     }
 
     /**
@@ -252,6 +269,85 @@ public final class LoadBenchmark {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** Where the machine's CPU went, per document accepted: the service, PostgreSQL, the load generator. */
+    static void cpuPerDocument(Run r) {
+        System.out.printf("  CPU per accepted document (with its 3 deliveries and 3 statuses): service %.1f ms, "
+                        + "PostgreSQL %.1f ms, load generator %.1f ms; the machine has %d cores = %.0f ms per second%n",
+                1000 * r.cpuSeconds() / r.accepted(), 1000 * r.postgresCpuSeconds() / r.accepted(),
+                1000 * r.generatorCpuSeconds() / r.accepted(), Runtime.getRuntime().availableProcessors(),
+                1000.0 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The service's own timer per call (Micrometer's http_server_requests), largest share first. */
+    static void serverTimeByCall(Map<String, double[]> calls, int accepted) {
+        double total = calls.values().stream().mapToDouble(v -> v[1]).sum();
+        System.out.printf("  service time by call (wall time inside the service, queueing for a worker included):%n");
+        calls.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(8)
+                .forEach(e -> System.out.printf("    %-40s %6.0f calls, %5.2f per document, mean %6.1f ms, %4.1f %% "
+                                + "of the service's time%n", e.getKey(), e.getValue()[0], e.getValue()[0] / accepted,
+                        1000 * e.getValue()[1] / e.getValue()[0], 100 * e.getValue()[1] / total));
+    }
+
+    /** Count and total seconds of every method and route, from /q/metrics. */
+    static Map<String, double[]> serverTimes(AxisCluster cluster) throws IOException, InterruptedException {
+        String text = new String(AxisCluster.check(cluster.admin().get("/q/metrics")).body(), StandardCharsets.UTF_8);
+        Map<String, double[]> out = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_(count|sum)\\{(.*)} (\\S+)$").matcher(text);
+        while (m.find()) {
+            Matcher method = Pattern.compile("method=\"([^\"]*)\"").matcher(m.group(2));
+            Matcher uri = Pattern.compile("uri=\"([^\"]*)\"").matcher(m.group(2));
+            if (method.find() && uri.find()) {
+                double[] v = out.computeIfAbsent(method.group(1) + " " + uri.group(1), k -> new double[2]);
+                v["count".equals(m.group(1)) ? 0 : 1] += Double.parseDouble(m.group(3));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, double[]> since(Map<String, double[]> before, Map<String, double[]> after) {
+        Map<String, double[]> out = new TreeMap<>();
+        after.forEach((k, v) -> {
+            double[] b = before.getOrDefault(k, new double[2]);
+            if (v[0] > b[0]) {
+                out.put(k, new double[] {v[0] - b[0], v[1] - b[1]});
+            }
+        });
+        return out;
+    }
+
+    /** PostgreSQL's CPU: the postmaster, its live backends, and the backends that ended, in clock ticks. */
+    static long postgresTicks(Path dataDirectory) throws IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        long[] own = stat(postmaster);
+        long ticks = own[1] + own[2] + own[3] + own[4];
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    long[] child = stat(Long.parseLong(p.getFileName().toString()));
+                    if (child[0] == postmaster) {
+                        ticks += child[1] + child[2];
+                    }
+                } catch (IOException gone) {
+                    // a backend that ended meanwhile: counted in the postmaster's cutime
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** ppid, utime, stime, cutime, cstime of a process. */
+    static long[] stat(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
+                Long.parseLong(f[14])};
+    }
+
+    /** This JVM's CPU time: the load generator's senders and recipients. */
+    static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** utime + stime of the process, in clock ticks (100 per second on Linux). */
