@@ -2,9 +2,11 @@ package vn.docaxis.exchange;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.docaxis.edxml.PackageKind;
 import vn.docaxis.platform.ErrorCode;
@@ -33,6 +35,17 @@ public class ExchangeMetrics {
 
     void acknowledged(String result) {
         Counter.builder("docaxis.deliveries.acknowledged").tag("result", result).register(registry).increment();
+    }
+
+    /**
+     * The time an accepted submission spent in one stage: {@code read} (parse, decode, validate),
+     * {@code check} (sender, replays, recipients), {@code verify} (signatures), {@code store}
+     * (write and commit). Where a slow axis spends its submissions' time.
+     */
+    void stage(String stage, long nanos) {
+        Timer.builder("docaxis.submission.stage").tag("stage", stage)
+                .description("time an accepted submission spent in one stage").register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Pending deliveries flagged overdue, as counted by the last scan. */

@@ -155,6 +155,7 @@ public class SubmissionService {
         Actor caller = access.actor();
         Instant receivedAt = Now.instant();
         String[] context = new String[2]; // sender and DocumentId, once known, for the refusal record
+        long t0 = System.nanoTime();
         try (ParsedPackage parsed = reader.read(body.file(), spoolDir().resolve("work-" + Ids.next()))) {
             EdxmlPackage content = parsed.content();
             if (expectedKind != null && content.kind() != expectedKind) {
@@ -165,6 +166,7 @@ public class SubmissionService {
             if (schemas != null) {
                 schemas.validate(body.file(), content.kind());
             }
+            long t1 = System.nanoTime();
             String sender = content.from().organId();
             String documentId = content.kind() == PackageKind.DOCUMENT ? content.document().documentId()
                     : content.status().responseFor().documentId();
@@ -193,14 +195,21 @@ public class SubmissionService {
                 }
                 throw e;
             }
+            long t2 = System.nanoTime();
             PackageVerifier.Verification verification = verifier.verify(parsed, body.file(), receivedAt);
             if (verification.refused()) {
                 throw new ProblemException(ErrorCode.SIGNATURE_POLICY_FAILED, "The signatures do not satisfy the policy; "
                         + "the report says why, signature by signature", Map.of("report", tree(verification.reportJson())));
             }
             plan = withVerification(plan, verification);
+            long t3 = System.nanoTime();
             SubmissionResult result = store(plan);
+            long t4 = System.nanoTime();
             metrics.accepted(content.kind());
+            metrics.stage("read", t1 - t0);
+            metrics.stage("check", t2 - t1);
+            metrics.stage("verify", t3 - t2);
+            metrics.stage("store", t4 - t3);
             return result;
         } catch (ProblemException e) {
             if (e.code() != ErrorCode.NOT_AUTHORIZED_FOR_AGENCY && e.code() != ErrorCode.NOT_AUTHORIZED) {

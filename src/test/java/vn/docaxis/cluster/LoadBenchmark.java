@@ -280,30 +280,48 @@ public final class LoadBenchmark {
                 1000.0 * Runtime.getRuntime().availableProcessors());
     }
 
-    /** The service's own timer per call (Micrometer's http_server_requests), largest share first. */
-    static void serverTimeByCall(Map<String, double[]> calls, int accepted) {
+    /** The service's own timers: per call, largest share first; then per stage of a submission. */
+    static void serverTimeByCall(Map<String, double[]> timers, int accepted) {
+        Map<String, double[]> calls = new TreeMap<>();
+        Map<String, double[]> stages = new TreeMap<>();
+        timers.forEach((k, v) -> (k.startsWith("stage ") ? stages : calls).put(k, v));
         double total = calls.values().stream().mapToDouble(v -> v[1]).sum();
         System.out.printf("  service time by call (wall time inside the service, queueing for a worker included):%n");
         calls.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(8)
                 .forEach(e -> System.out.printf("    %-40s %6.0f calls, %5.2f per document, mean %6.1f ms, %4.1f %% "
                                 + "of the service's time%n", e.getKey(), e.getValue()[0], e.getValue()[0] / accepted,
                         1000 * e.getValue()[1] / e.getValue()[0], 100 * e.getValue()[1] / total));
+        double submission = stages.values().stream().mapToDouble(v -> v[1]).sum();
+        System.out.printf("  an accepted submission's time by stage (documents and statuses):%n");
+        for (String stage : List.of("stage read", "stage check", "stage verify", "stage store")) {
+            double[] v = stages.getOrDefault(stage, new double[] {1, 0});
+            System.out.printf("    %-12s mean %6.1f ms, %4.1f %%%n", stage.substring(6), 1000 * v[1] / v[0],
+                    100 * v[1] / submission);
+        }
     }
 
-    /** Count and total seconds of every method and route, from /q/metrics. */
+    /**
+     * Count and total seconds, from /q/metrics: of every method and route ("POST /api/v1/packages"),
+     * and of every stage of an accepted submission ("stage read").
+     */
     static Map<String, double[]> serverTimes(AxisCluster cluster) throws IOException, InterruptedException {
         String text = new String(AxisCluster.check(cluster.admin().get("/q/metrics")).body(), StandardCharsets.UTF_8);
         Map<String, double[]> out = new TreeMap<>();
-        Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_(count|sum)\\{(.*)} (\\S+)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^(http_server_requests|docaxis_submission_stage)_seconds_(count|sum)\\{(.*)} (\\S+)$")
+                .matcher(text);
         while (m.find()) {
-            Matcher method = Pattern.compile("method=\"([^\"]*)\"").matcher(m.group(2));
-            Matcher uri = Pattern.compile("uri=\"([^\"]*)\"").matcher(m.group(2));
-            if (method.find() && uri.find()) {
-                double[] v = out.computeIfAbsent(method.group(1) + " " + uri.group(1), k -> new double[2]);
-                v["count".equals(m.group(1)) ? 0 : 1] += Double.parseDouble(m.group(3));
-            }
+            String key = m.group(1).startsWith("http")
+                    ? label(m.group(3), "method") + " " + label(m.group(3), "uri")
+                    : "stage " + label(m.group(3), "stage");
+            double[] v = out.computeIfAbsent(key, k -> new double[2]);
+            v["count".equals(m.group(2)) ? 0 : 1] += Double.parseDouble(m.group(4));
         }
         return out;
+    }
+
+    private static String label(String labels, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
+        return m.find() ? m.group(1) : "?";
     }
 
     static Map<String, double[]> since(Map<String, double[]> before, Map<String, double[]> after) {

@@ -4,11 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.docaxis.support.Api.admin;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import vn.docaxis.support.Exchange;
 
 /** What operators and integrators rely on: health, metrics, the API description, and problems for wrong routes. */
 @QuarkusTest
@@ -28,6 +33,18 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("uri=\"/api/v1/me\""));
+    }
+
+    @Test
+    void acceptedSubmissionsAreTimedByStage() {
+        Exchange.sent(Exchange.party(), Exchange.party());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String stage : List.of("read", "check", "verify", "store")) {
+            Matcher count = Pattern.compile("(?m)^docaxis_submission_stage_seconds_count\\{[^\\n]*stage=\"" + stage
+                    + "\"[^\\n]*} (\\S+)$").matcher(metrics);
+            assertTrue(count.find(), "no timer for stage " + stage);
+            assertTrue(Double.parseDouble(count.group(1)) >= 1, stage + " was never timed");
+        }
     }
 
     @Test
