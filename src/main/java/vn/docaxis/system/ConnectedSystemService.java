@@ -1,7 +1,11 @@
 package vn.docaxis.system;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
@@ -109,6 +113,24 @@ public class ConnectedSystemService implements CredentialVerifier {
                         "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "\\_") + "%"))
                 .page(paging.page(), paging.size());
         return new PageView<>(query.list().stream().map(SystemView::of).toList(), paging.page(), paging.size(), query.count());
+    }
+
+    /**
+     * Refuses to start with a master key that cannot open the secrets already sealed in the
+     * database (a key from another installation, a typo): otherwise every system would be turned
+     * away at every call, and nothing would say why.
+     */
+    void checkMasterKey(@Observes @Priority(90) StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> ConnectedSystem.<ConnectedSystem>findAll(Sort.by("id")).firstResultOptional()
+                .ifPresent(s -> {
+                    try {
+                        Arrays.fill(secretBox.open(s.secretSealed, context(s.id)), (byte) 0);
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException("docaxis refuses to start: the master key (DOCAXIS_MASTER_KEY, or "
+                                + "data/master.key in a trial) does not open the secrets sealed in this database, "
+                                + "e.g. that of system " + s.id + "; start with the key this database was used with");
+                    }
+                }));
     }
 
     /**

@@ -65,6 +65,7 @@ class ServiceLifecycleIT {
                 assertTrue(service.log().contains("without DOCAXIS_ADMIN_PASSWORD"), service.log());
             }
             withKey.put("DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            String systemSecret;
             Map<String, String> withoutEvidenceKey = new HashMap<>(withKey);
             withoutEvidenceKey.remove("DOCAXIS_EVIDENCE_KEYSTORE");
             try (ServiceProcess service = ServiceProcess.start(dir, withoutEvidenceKey)) {
@@ -78,6 +79,20 @@ class ServiceLifecycleIT {
                         "evidence is signed with the operator's key");
                 assertTrue(!service.log().contains("EMBEDDED PostgreSQL"), "no embedded database in production");
                 assertTrue(service.log().contains("\"level\":\"INFO\""), "production logs are JSON");
+                systemSecret = api(service).contentType("application/json")
+                        .body("{\"id\":\"lifecycle.sys\",\"name\":\"sealed secret\"}")
+                        .post("/api/v1/admin/systems").then().statusCode(201).extract().path("secret");
+            }
+            // another installation's master key cannot open the secret sealed above: refuse, and say so
+            Map<String, String> wrongKey = new HashMap<>(withKey);
+            wrongKey.put("DOCAXIS_MASTER_KEY", "HyAdHBsaGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA="); // test only
+            try (ServiceProcess service = ServiceProcess.start(dir, wrongKey)) {
+                assertNotEquals(0, service.awaitExit(START));
+                assertTrue(service.log().contains("does not open the secrets sealed in this database"), service.log());
+            }
+            try (ServiceProcess service = ServiceProcess.start(dir, withKey).awaitReady(START)) {
+                RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("lifecycle.sys", systemSecret)
+                        .get("/api/v1/me").then().statusCode(200).body("name", equalTo("lifecycle.sys"));
             }
         }
     }
