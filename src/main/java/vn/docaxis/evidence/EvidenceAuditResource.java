@@ -42,6 +42,28 @@ public class EvidenceAuditResource {
             + "checkpoints, the axis certificate, a SHA-256 manifest and VERIFY.txt (xmlsec1 and sha256sum suffice)")
     public Response export(@QueryParam("agency") String agency, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
+        ExportPeriod period = exportPeriod(agency, from, to);
+        String code = period.agency();
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        export.prepare();
+        StreamingOutput body = out -> export.write(out, code, start, end);
+        String name = "docaxis-evidence-" + (code == null ? "all" : code) + "-" + start + "-" + end + ".zip";
+        return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
+    }
+
+    /** What an export covers: an agency (null for every agency) and the days from–to. */
+    public record ExportPeriod(String agency, LocalDate from, LocalDate to) {
+
+        /** The export's query string, normalised. */
+        public String query() {
+            return (agency == null ? "" : "agency=" + agency + "&") + "from=" + from + "&to=" + to;
+        }
+    }
+
+    /** Checks an export's parameters; {@link ProblemException} 400 saying which is wrong. */
+    public static ExportPeriod exportPeriod(String agency, String from, String to) {
         String code = agency == null || agency.isBlank() ? null : agency.strip();
         if (code != null && !AgencyCode.isValid(code)) {
             throw QueryParams.invalid("agency", "'" + code + "' is not an agency code");
@@ -51,11 +73,7 @@ public class EvidenceAuditResource {
         if (end.isBefore(start)) {
             throw QueryParams.invalid("to", "the period ends before it starts");
         }
-        export.prepare();
-        StreamingOutput body = out -> export.write(out, code, start, end);
-        String name = "docaxis-evidence-" + (code == null ? "all" : code) + "-" + start + "-" + end + ".zip";
-        return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .build();
+        return new ExportPeriod(code, start, end);
     }
 
     private static LocalDate required(String name, String raw) {

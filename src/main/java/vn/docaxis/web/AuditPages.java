@@ -1,5 +1,6 @@
 package vn.docaxis.web;
 
+import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.docaxis.evidence.ChainVerifier;
 import vn.docaxis.evidence.Checkpoints;
+import vn.docaxis.evidence.EvidenceAuditResource;
 import vn.docaxis.evidence.EvidenceEvent;
 import vn.docaxis.evidence.EvidenceResource;
 import vn.docaxis.evidence.EvidenceService;
@@ -52,6 +55,36 @@ public class AuditPages {
                           @QueryParam("package") String packageId, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("page") String page) {
         pages.require("pages.audit", Role.ADMIN, Role.AUDITOR);
+        return pages.ok(auditPage(event, agency, packageId, from, to, page));
+    }
+
+    /**
+     * The export form's target: a valid period goes on to the API's download; a wrong one comes
+     * back to the page with the form as filled in and the reason, instead of a problem document.
+     */
+    @GET
+    @Path("export")
+    @Operation(hidden = true)
+    public Response export(@QueryParam("agency") String agency, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        pages.require("pages.audit.export", Role.ADMIN, Role.AUDITOR);
+        try {
+            EvidenceAuditResource.ExportPeriod period = EvidenceAuditResource.exportPeriod(agency, from, to);
+            return Response.seeOther(URI.create("/api/v1/audit/export?" + period.query())).build();
+        } catch (ProblemException e) {
+            if (e.code().status() != 400) {
+                throw e;
+            }
+            Map<String, String> exportForm = Map.of("agency", Forms.value(agency), "from", Forms.value(from),
+                    "to", Forms.value(to));
+            Response page = pages.ok(auditPage(null, null, null, null, null, null).data("exportForm", exportForm)
+                    .data("exportProblem", e.detail()));
+            return Response.fromResponse(page).status(e.code().status()).build();
+        }
+    }
+
+    private TemplateInstance auditPage(String event, String agency, String packageId, String from, String to,
+                                       String page) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("event", Forms.value(event));
         form.put("agency", Forms.value(agency));
@@ -69,11 +102,12 @@ public class AuditPages {
             }
             problem = e.detail();
         }
-        return pages.ok(pages.page("audit").data("form", form).data("result", result).data("problem", problem)
+        return pages.page("audit").data("form", form).data("result", result).data("problem", problem)
                 .data("events", Arrays.stream(EvidenceEvent.values()).map(Enum::name).toList())
                 .data("query", Forms.query(form))
                 .data("prev", Forms.previous(result)).data("next", Forms.next(result))
-                .data("checkpoints", recent(checkpoints.all())));
+                .data("checkpoints", recent(checkpoints.all()))
+                .data("exportForm", Map.of("agency", "", "from", "", "to", "")).data("exportProblem", null);
     }
 
     /** Recomputes the whole chain now (every link and signature) and shows the first broken link, if any. */

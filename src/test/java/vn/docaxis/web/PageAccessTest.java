@@ -52,7 +52,8 @@ class PageAccessTest {
         RequestSpecification clerk = session(user("clerk", List.of(Exchange.party().agency())));
         clerk.get("/documents").then().statusCode(200).contentType("text/html")
                 .header("Cache-Control", containsString("no-store"));
-        for (String page : List.of("/audit", "/audit/chain", "/admin", "/admin/agencies", "/admin/systems", "/admin/trust")) {
+        for (String page : List.of("/audit", "/audit/chain", "/audit/export?from=2026-11-01&to=2026-11-23", "/admin",
+                "/admin/agencies", "/admin/systems", "/admin/trust")) {
             clerk.get(page).then().statusCode(403).contentType("text/html")
                     .body(containsString("Không có quyền truy cập")).body(containsString(">NOT_AUTHORIZED<"));
         }
@@ -107,6 +108,17 @@ class PageAccessTest {
         RequestSpecification auditor = session(user("auditor", List.of()));
         auditor.get("/audit?event=NOPE").then().statusCode(200).body(containsString("role=\"alert\""));
         auditor.get("/audit?package=xyz").then().statusCode(200).body(containsString("role=\"alert\""));
+        // the export form: a wrong period comes back to the page, filled in as sent, with the reason
+        // (a fresh session each time: a RestAssured specification keeps the query of its last call)
+        String auditorName = user("auditor", List.of());
+        session(auditorName).get("/audit/export?from=2026-11-23&to=2026-11-01").then().statusCode(400)
+                .contentType("text/html").body(containsString("id=\"export-problem\""))
+                .body(containsString("the period ends before it starts")).body(containsString("value=\"2026-11-23\""));
+        session(auditorName).get("/audit/export?agency=not-a-code&from=2026-11-01&to=2026-11-23").then().statusCode(400)
+                .body(containsString("is not an agency code"));
+        // a right one goes on to the API's download
+        session(auditorName).get("/audit/export?agency=000.00.00.G22&from=2026-11-01&to=2026-11-23").then().statusCode(303)
+                .header("Location", endsWith("/api/v1/audit/export?agency=000.00.00.G22&from=2026-11-01&to=2026-11-23"));
     }
 
     @Test
