@@ -113,10 +113,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A clean stop, so that a trial service takes its embedded PostgreSQL with it (a killed one
+     * leaves it running until the next start on the same directory, which never comes for a
+     * temporary one); SIGKILL only if it does not stop in 30 s.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            kill();
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
         }
     }
 
