@@ -1,6 +1,7 @@
 package vn.docaxis.evidence;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -86,28 +87,11 @@ public class ChainVerifier {
             c.setAutoCommit(false); // a cursor, not the whole chain in memory
             try (PreparedStatement ps = c.prepareStatement(
                     "select seq, xml from evidence where seq is not null order by seq")) {
-                int size = batchSize;
-                ps.setFetchSize(size);
+                ps.setFetchSize(batchSize);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<Row> batch = new ArrayList<>(size);
-                    boolean more = true;
-                    while (more) {
-                        more = rs.next();
-                        if (more) {
-                            batch.add(new Row(rs.getLong(1), rs.getBytes(2)));
-                        }
-                        if (batch.size() == size || (!more && !batch.isEmpty())) {
-                            List<Row> rows = batch;
-                            inFlight.add(checkers.submit(() -> checkAll(rows, keys)));
-                            batch = new ArrayList<>(size);
-                        }
-                        // signatures are checked in parallel, links in order; few batches wait in memory
-                        while (inFlight.size() > IN_FLIGHT || (!more && !inFlight.isEmpty())) {
-                            ChainReport broken = walk.follow(take(inFlight.poll()));
-                            if (broken != null) {
-                                return broken;
-                            }
-                        }
+                    ChainReport broken = follow(rs, keys, walk, inFlight);
+                    if (broken != null) {
+                        return broken;
                     }
                 }
             } finally {
@@ -125,6 +109,48 @@ public class ChainVerifier {
             }
         }
         return new ChainReport(true, last, last == 0 ? null : walk.previous, claims.size(), null, Now.instant());
+    }
+
+    /**
+     * Reads the chain in batches and hands each to the checkers; the walk follows the checked
+     * batches in order, a few behind the reading, so that little waits in memory.
+     */
+    private ChainReport follow(ResultSet rs, Set<String> keys, Walk walk, Deque<Future<List<Checked>>> inFlight)
+            throws SQLException {
+        int size = batchSize;
+        List<Row> batch = new ArrayList<>(size);
+        while (rs.next()) {
+            batch.add(new Row(rs.getLong(1), rs.getBytes(2)));
+            if (batch.size() == size) {
+                inFlight.add(check(batch, keys));
+                batch = new ArrayList<>(size);
+                if (inFlight.size() > IN_FLIGHT) {
+                    ChainReport broken = walk.follow(take(inFlight.poll()));
+                    if (broken != null) {
+                        return broken;
+                    }
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            inFlight.add(check(batch, keys));
+        }
+        while (!inFlight.isEmpty()) {
+            ChainReport broken = walk.follow(take(inFlight.poll()));
+            if (broken != null) {
+                return broken;
+            }
+        }
+        return null;
+    }
+
+    private Future<List<Checked>> check(List<Row> rows, Set<String> keys) {
+        return checkers.submit(() -> checkAll(rows, keys));
+    }
+
+    @PreDestroy
+    void stop() {
+        checkers.shutdownNow();
     }
 
     /** Tests make batches small, so that a short chain crosses many of them. */

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jboss.logging.Logger;
 import vn.docaxis.platform.Certificates;
 import vn.docaxis.platform.Now;
@@ -63,7 +62,7 @@ public class EvidenceSealer {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event) {
-        signer = new XmlSigner(axisKey.privateKey(), axisKey.certificate(), new BouncyCastleProvider());
+        signer = new XmlSigner(axisKey.privateKey(), axisKey.certificate(), SignedXml.BOUNCY_CASTLE);
         registerKey();
         nudge(); // what a previous run recorded but did not seal
     }

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
@@ -45,7 +43,7 @@ final class XmlSigner {
      *                 the JDK 17 one, which matters at one signature per evidence
      */
     XmlSigner(PrivateKey key, X509Certificate certificate, Provider provider) {
-        this.key = ownKey(key, provider);
+        this.key = SignedXml.providerKey(key, provider);
         this.provider = provider;
         this.ec = key.getAlgorithm().equals("EC");
         try {
@@ -54,18 +52,6 @@ final class XmlSigner {
                     + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo>";
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The key as the provider's own object, converted once: handed a foreign key, Bouncy Castle
-     * converts it on every signature and rebuilds its precomputed table of the curve's base point.
-     */
-    private static PrivateKey ownKey(PrivateKey key, Provider provider) {
-        try {
-            return (PrivateKey) KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
-        } catch (GeneralSecurityException e) {
-            return key; // the provider signs it as it is, only slower
         }
     }
 

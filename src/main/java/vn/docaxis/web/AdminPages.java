@@ -162,7 +162,7 @@ public class AdminPages {
                                 Map<String, String> typed) {
         var list = agencies.listViews(new AgencyFilter(null, QueryParams.enumValue("status", status, AgencyStatus.class),
                 Forms.blank(text)), Paging.of(page, Integer.toString(PAGE_SIZE)));
-        return page(problem, pages.page("agencies").data("list", list).data("q", Forms.value(text)).data("status", Forms.value(status))
+        return pages.answer(problem, pages.page("agencies").data("list", list).data("q", Forms.value(text)).data("status", Forms.value(status))
                 .data("notice", notice).data("problem", problem == null ? null : problem.detail())
                 .data("typed", typed));
     }
@@ -254,14 +254,14 @@ public class AdminPages {
 
     private Response systemList(String text, String page, String notice, ProblemException problem,
                                 Map<String, String> typed) {
-        return page(problem, pages.page("systems")
+        return pages.answer(problem, pages.page("systems")
                 .data("list", systems.list(Forms.blank(text), Paging.of(page, Integer.toString(PAGE_SIZE))))
                 .data("q", Forms.value(text)).data("notice", notice).data("problem", problem == null ? null : problem.detail())
                 .data("typed", typed));
     }
 
     private Response systemPage(SystemView system, String notice, ProblemException problem) {
-        return page(problem, pages.page("system").data("s", system).data("notice", notice)
+        return pages.answer(problem, pages.page("system").data("s", system).data("notice", notice)
                 .data("problem", problem == null ? null : problem.detail()));
     }
 
@@ -319,7 +319,7 @@ public class AdminPages {
         List<TrustList> lists = List.of(new TrustList("anchors", trust.certificates(TrustStore.Kind.ANCHOR)),
                 new TrustList("intermediates", trust.certificates(TrustStore.Kind.INTERMEDIATE)),
                 new TrustList("crls", trust.crls()));
-        return page(problem, pages.page("trust").data("lists", lists).data("notice", notice).data("problem", problem == null ? null : problem.detail()));
+        return pages.answer(problem, pages.page("trust").data("lists", lists).data("notice", notice).data("problem", problem == null ? null : problem.detail()));
     }
 
     /** One list of the trust page: anchors, intermediates or CRLs, named as in the paths. */
@@ -358,11 +358,6 @@ public class AdminPages {
             throw e;
         }
         return page.get();
-    }
-
-    private Response page(ProblemException problem, io.quarkus.qute.TemplateInstance page) {
-        Response ok = pages.ok(page);
-        return problem == null ? ok : Response.fromResponse(ok).status(problem.code().status()).build();
     }
 
     private <T> void validate(T request) {

@@ -77,9 +77,8 @@ public class AuditPages {
             }
             Map<String, String> exportForm = Map.of("agency", Forms.value(agency), "from", Forms.value(from),
                     "to", Forms.value(to));
-            Response page = pages.ok(auditPage(null, null, null, null, null, null).data("exportForm", exportForm)
+            return pages.answer(e, auditPage(null, null, null, null, null, null).data("exportForm", exportForm)
                     .data("exportProblem", e.detail()));
-            return Response.fromResponse(page).status(e.code().status()).build();
         }
     }
 

@@ -111,6 +111,12 @@ public class PageContext {
         return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noStore()).build();
     }
 
+    /** The page, with the status of the refusal it shows (a form sent back with its reason), or 200. */
+    public Response answer(ProblemException problem, TemplateInstance page) {
+        Response ok = ok(page);
+        return problem == null ? ok : Response.fromResponse(ok).status(problem.code().status()).build();
+    }
+
     private String here() {
         String path = routing.request().path();
         String query = routing.request().query();

@@ -370,9 +370,8 @@ public final class LoadBenchmark {
 
     /** utime + stime of the process, in clock ticks (100 per second on Linux). */
     static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long[] stat = stat(pid);
+        return stat[1] + stat[2];
     }
 
     /** VmHWM: the peak resident set size of the process, in kB. */
