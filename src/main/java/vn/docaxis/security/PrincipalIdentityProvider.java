@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.function.Function;
 import vn.docaxis.platform.ErrorCode;
 
@@ -30,6 +31,9 @@ public class PrincipalIdentityProvider implements IdentityProvider<UsernamePassw
     @Inject
     AuditLog audit;
 
+    @Inject
+    CredentialCache cache;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -38,8 +42,22 @@ public class PrincipalIdentityProvider implements IdentityProvider<UsernamePassw
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        String name = request.getUsername();
+        char[] secret = request.getPassword().getPassword();
+        Optional<SecurityIdentity> known = cache.lookup(name, secret);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(known.get());
+        }
+        long generation = cache.generation();
         String remote = remoteAddress(HttpSecurityUtils.getRoutingContextAttribute(request));
-        return context.runBlocking(() -> verify(request.getUsername(), request.getPassword().getPassword(), remote));
+        return context.runBlocking(() -> {
+            SecurityIdentity identity = verify(name, secret, remote);
+            Actor actor = identity.getAttribute(Access.ACTOR_ATTRIBUTE);
+            if (actor.kind() == Actor.Kind.SYSTEM) { // people log in once per session, and their passwords are slow by design
+                cache.remember(name, secret, identity, generation);
+            }
+            return identity;
+        });
     }
 
     @Transactional

@@ -30,6 +30,7 @@ import vn.docaxis.platform.SecretBox;
 import vn.docaxis.security.Actor;
 import vn.docaxis.security.AgencyDirectory;
 import vn.docaxis.security.AuditLog;
+import vn.docaxis.security.CredentialCache;
 import vn.docaxis.security.CredentialVerifier;
 import vn.docaxis.security.PrincipalName;
 import vn.docaxis.security.Role;
@@ -56,6 +57,9 @@ public class ConnectedSystemService implements CredentialVerifier {
     @Inject
     AgencyDirectory agencies;
 
+    @Inject
+    CredentialCache credentials;
+
     @Transactional
     public IssuedSecret create(SystemRequest request, Actor actor) {
         return create(request, newSecret(), actor);
@@ -75,6 +79,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         system.subtrees = checkedCodes(update.subtrees(), "subtrees");
         system.agencyAdmin = Boolean.TRUE.equals(update.agencyAdmin());
         system.updatedAt = Now.instant();
+        credentials.forget(id);
         audit.change(actor, "system.update", "system", id, describe(system));
         return SystemView.of(system);
     }
@@ -86,6 +91,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         system.secretSealed = seal(system.id, secret);
         system.secretRotatedAt = Now.instant();
         system.updatedAt = system.secretRotatedAt;
+        credentials.forget(id);
         audit.change(actor, "system.rotate-secret", "system", id, Map.of());
         return new IssuedSecret(id, secret);
     }
@@ -97,6 +103,7 @@ public class ConnectedSystemService implements CredentialVerifier {
         if (!status.equals(system.status)) {
             system.status = status;
             system.updatedAt = Now.instant();
+            credentials.forget(id);
             audit.change(actor, active ? "system.enable" : "system.disable", "system", id, Map.of());
         }
         return SystemView.of(system);

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,37 +26,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.docaxis.support.AxisClient;
 import vn.docaxis.support.Exchange;
+import vn.docaxis.support.TestFiles;
 import vn.docaxis.support.TestPdfs;
 
 /**
  * The whole path under load, over HTTP against the packaged service (prod profile, its own
  * PostgreSQL with fsync on, real two-signature packages under the production policy): senders
  * submit, the axis verifies, stores and routes each document to 3 recipients, whose systems list,
- * fetch and acknowledge it and answer status 01, which the senders' systems fetch in turn. Then
- * 2 MB packages, then circulars to 94 recipients. Last, the floor: as many durable PostgreSQL
+ * fetch and acknowledge it and answer status 01, which the senders' systems fetch in turn; each
+ * run lasts until all of that is done for every accepted document, so its figures are those of the
+ * whole path, CPU included. Then 2 MB packages, then circulars to 94 recipients. Last, the floor: as many durable PostgreSQL
  * inserts of the same bytes, one transaction each, by as many threads. For the 1-page run it also
  * prints the CPU per document of the service, PostgreSQL and itself, and the service's own timer
  * per call, so that a missed target comes with what limits it.
  *
  * <p>Run: {@code ./mvnw -Pbench-load} (builds the jar first). Tunable with {@code -Dbench.senders},
- * {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
+ * {@code -Dbench.recipients}, {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
  * service's measured 1-page run with Java Flight Recorder.
  */
 public final class LoadBenchmark {
 
     static final int SENDERS = Integer.getInteger("bench.senders", 16);
-    static final int RECIPIENTS = Integer.getInteger("bench.recipients", 6);
+    static final int RECIPIENTS = Integer.getInteger("bench.recipients", 12);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 10);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 45);
     static final int LARGE_BYTES = 2 * 1024 * 1024;
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
+    static final Duration STATS_FLUSH = Duration.ofSeconds(11);
 
     private LoadBenchmark() {
     }
 
     /** What one timed run produced. */
-    record Run(int accepted, double seconds, List<Long> latenciesMicros, int delivered, int statusesRelayed,
-               double cpuSeconds, long peakRssKb, double postgresCpuSeconds, double generatorCpuSeconds) {
+    record Run(int accepted, double window, double seconds, List<Long> latenciesMicros, int delivered,
+               int statusesRelayed, double cpuSeconds, long peakRssKb, double postgresCpuSeconds,
+               double generatorCpuSeconds, Map<String, Long> threadTicks) {
+        /** Documents accepted per second while the senders submitted. */
         double rate() {
+            return accepted / window;
+        }
+
+        /** Documents per second through the whole path: accepted, delivered thrice, acknowledged, 01s relayed. */
+        double endToEnd() {
             return accepted / seconds;
         }
 
@@ -92,11 +104,17 @@ public final class LoadBenchmark {
             String profile = System.getProperty("bench.profile");
             if (profile != null) { // -Dbench.profile=/tmp/load.jfr: a flight recording of the measured 1-page run
                 new ProcessBuilder("jcmd", Long.toString(pid), "JFR.start", "name=bench", "settings=profile",
-                        "duration=" + SECONDS + "s", "filename=" + profile).inheritIO().start().waitFor();
+                        "filename=" + profile).inheritIO().start().waitFor();
             }
             Map<String, double[]> callsBefore = serverTimes(cluster);
+            Map<String, Long> databaseBefore = databaseWork(cluster);
             Run small = run(cluster, pid, senders, recipients, SECONDS, false);
+            if (profile != null) {
+                new ProcessBuilder("jcmd", Long.toString(pid), "JFR.stop", "name=bench").inheritIO().start().waitFor();
+            }
             Map<String, double[]> calls = since(callsBefore, serverTimes(cluster));
+            Thread.sleep(STATS_FLUSH.toMillis()); // idle backends report their counts within 10 s
+            Map<String, Long> databaseAfter = databaseWork(cluster);
             List<AxisCluster.Party> largeSenders = new ArrayList<>();
             for (AxisCluster.Party s : senders.subList(0, 4)) {
                 largeSenders.add(new AxisCluster.Party(s.agency(), s.system(), s.secret(),
@@ -112,40 +130,53 @@ public final class LoadBenchmark {
             System.out.println("docaxis end-to-end load benchmark — " + machine);
             System.out.printf("service: packaged jar, prod profile, -Xmx256m; PostgreSQL 17 (fsync on, synchronous "
                     + "commit); production signature policy, two-signature PDFs%n");
-            report("1-page documents", SENDERS, small, onePage.length);
+            report("1-page documents", SENDERS, small);
             cpuPerDocument(small);
             serverTimeByCall(calls, small.accepted());
-            report("2 MB documents", largeSenders.size(), large, 0);
+            databasePerDocument(databaseBefore, databaseAfter, small.accepted());
+            report("2 MB documents", largeSenders.size(), large);
             System.out.printf("circular to 94 recipients (one sender, %d in a row): median %d ms, max %d ms%n",
                     circulars.size(), median(circulars), Collections.max(circulars));
             System.out.printf("floor: %d durable inserts of the same %d-byte package (one transaction each, %d "
                     + "threads): %.0f/s; the service accepted %.0f/s = %.0f %% of the floor%n", small.accepted(),
                     onePage.length, SENDERS, floor, small.rate(), 100 * small.rate() / floor);
+        } finally {
+            TestFiles.deleteTree(dir);
         }
     }
 
-    static void report(String what, int senders, Run r, int bytes) {
-        System.out.printf("%s, %d senders: %d accepted in %.0f s = %.1f packages/s; submission latency p50 %d ms, "
-                        + "p95 %d ms, p99 %d ms; deliveries completed %.1f/s (fetched + acknowledged), statuses 01 "
-                        + "relayed %.1f/s; service CPU %.2f cores, peak RSS %d MB%n", what, senders, r.accepted(),
-                r.seconds(), r.rate(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99),
-                r.delivered() / r.seconds(), r.statusesRelayed() / r.seconds(), r.cpuSeconds() / r.seconds(),
-                r.peakRssKb() / 1024);
+    static void report(String what, int senders, Run r) {
+        System.out.printf("%s, %d senders, %d recipients: %d accepted in %.0f s = %.1f packages/s; submission "
+                        + "latency p50 %d ms, p95 %d ms, p99 %d ms%n", what, senders, RECIPIENTS, r.accepted(),
+                r.window(), r.rate(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99));
+        System.out.printf("  end to end: all delivered to their 3 recipients, acknowledged and their %d statuses 01 "
+                        + "relayed after %.0f s = %.1f documents/s (%.1f deliveries/s); service CPU %.2f cores, peak "
+                        + "RSS %d MB%n", r.statusesRelayed(), r.seconds(), r.endToEnd(), r.delivered() / r.seconds(),
+                r.cpuSeconds() / r.seconds(), r.peakRssKb() / 1024);
     }
 
-    /** Senders submit for {@code seconds}; recipients fetch, acknowledge and answer 01; senders collect the 01s. */
+    /**
+     * Senders submit for {@code seconds}; recipients fetch, acknowledge and answer 01; senders collect
+     * the 01s. When the senders stop, the run goes on until every accepted document has been
+     * acknowledged by its 3 recipients and its 3 statuses collected, so the figures, CPU included, are
+     * those of the whole path, not of submissions with a backlog left behind.
+     */
     static Run run(AxisCluster cluster, long pid, List<AxisCluster.Party> senders, List<AxisCluster.Party> recipients,
                    int seconds, boolean large) throws Exception {
         AtomicInteger serial = new AtomicInteger(large ? 5_000_000 : (int) (System.nanoTime() % 1_000_000) * 4);
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger delivered = new AtomicInteger();
         AtomicInteger relayed = new AtomicInteger();
+        CountDownLatch submitting = new CountDownLatch(senders.size());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long giveUp = end + DRAIN_LIMIT.toNanos();
         long cpuBefore = cpuTicks(pid);
+        Map<String, Long> threadsBefore = threadTicks(pid);
         long postgresBefore = postgresTicks(cluster.database.dataDirectory());
         long generatorBefore = generatorCpuNanos();
         long start = System.nanoTime();
+        long[] submitted = new long[1];
         ExecutorService pool = Executors.newFixedThreadPool(senders.size() + recipients.size());
         List<Future<?>> work = new ArrayList<>();
         for (int s = 0; s < senders.size(); s++) {
@@ -154,47 +185,71 @@ public final class LoadBenchmark {
             AxisClient client = sender.client(() -> cluster.base(0));
             work.add(pool.submit(() -> {
                 int n = 0;
-                while (System.nanoTime() < end) {
-                    String number = Integer.toString(serial.incrementAndGet());
-                    byte[] edxml = AxisCluster.document(sender, number, recipients.get((offset + n) % recipients.size()).agency(),
-                            recipients.get((offset + n + 1) % recipients.size()).agency(),
-                            recipients.get((offset + n + 2) % recipients.size()).agency());
-                    long t = System.nanoTime();
-                    AxisClient.Answer a = client.submit(edxml, null);
-                    if (!a.ok()) {
-                        throw new IllegalStateException("submission refused: " + a);
+                AtomicInteger mine = new AtomicInteger();
+                try {
+                    while (System.nanoTime() < end) {
+                        String number = Integer.toString(serial.incrementAndGet());
+                        byte[] edxml = AxisCluster.document(sender, number,
+                                recipients.get((offset + n) % recipients.size()).agency(),
+                                recipients.get((offset + n + 1) % recipients.size()).agency(),
+                                recipients.get((offset + n + 2) % recipients.size()).agency());
+                        long t = System.nanoTime();
+                        AxisClient.Answer a = client.submit(edxml, null);
+                        if (!a.ok()) {
+                            throw new IllegalStateException("submission refused: " + a);
+                        }
+                        latencies.add((System.nanoTime() - t) / 1000);
+                        accepted.incrementAndGet();
+                        if (++n % 10 == 0) {
+                            drain(client, "status", null, mine);
+                        }
                     }
-                    latencies.add((System.nanoTime() - t) / 1000);
-                    accepted.incrementAndGet();
-                    if (++n % 10 == 0) {
-                        drain(client, "status", null, relayed);
+                } finally {
+                    submitting.countDown();
+                }
+                while (mine.get() < 3 * n) { // every document's three statuses 01
+                    if (drain(client, "status", null, mine) == 0) {
+                        pause(giveUp, "statuses for " + sender.agency());
                     }
                 }
-                drain(client, "status", null, relayed);
+                relayed.addAndGet(mine.get());
                 return null;
             }));
         }
         for (AxisCluster.Party recipient : recipients) {
             AxisClient client = recipient.client(() -> cluster.base(0));
             work.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                while (submitting.getCount() > 0 || delivered.get() < 3 * accepted.get()) {
                     if (drain(client, "edoc", recipient, delivered) == 0) {
-                        Thread.sleep(20);
+                        pause(giveUp, "deliveries");
                     }
                 }
                 return null;
             }));
         }
+        submitting.await();
+        submitted[0] = System.nanoTime();
         for (Future<?> f : work) {
             f.get();
         }
         pool.shutdown();
+        double window = (submitted[0] - start) / 1e9;
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuTicks(pid) - cpuBefore) / 100.0;
+        Map<String, Long> threads = new TreeMap<>();
+        threadTicks(pid).forEach((k, v) -> threads.put(k, v - threadsBefore.getOrDefault(k, 0L)));
         double postgres = (postgresTicks(cluster.database.dataDirectory()) - postgresBefore) / 100.0;
         double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
-        return new Run(accepted.get(), elapsed, latencies, delivered.get(), relayed.get(), cpu, peakRssKb(pid), postgres,
-                generator);
+        return new Run(accepted.get(), window, elapsed, latencies, delivered.get(), relayed.get(), cpu,
+                peakRssKb(pid), postgres, generator, threads);
+    }
+
+    /** Waits a little for more work, unless the run has gone on too long. */
+    private static void pause(long giveUp, String what) throws InterruptedException {
+        if (System.nanoTime() > giveUp) {
+            throw new IllegalStateException("the " + what + " did not all arrive within " + DRAIN_LIMIT);
+        }
+        Thread.sleep(20);
     }
 
     /**
@@ -271,13 +326,52 @@ public final class LoadBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
+    /**
+     * PostgreSQL's own counters: transactions, and rows inserted and updated per table
+     * ("commits", "insert evidence", "update delivery"...).
+     */
+    static Map<String, Long> databaseWork(AxisCluster cluster) throws Exception {
+        Map<String, Long> work = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(cluster.database.jdbcUrl());
+             Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("select xact_commit + xact_rollback from pg_stat_database "
+                    + "where datname = current_database()")) {
+                rs.next();
+                work.put("transactions", rs.getLong(1));
+            }
+            try (var rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd from pg_stat_user_tables")) {
+                while (rs.next()) {
+                    work.put("insert " + rs.getString(1), rs.getLong(2));
+                    work.put("update " + rs.getString(1), rs.getLong(3));
+                }
+            }
+        }
+        return work;
+    }
+
+    /** What PostgreSQL did per document: transactions, then the largest row counts. */
+    static void databasePerDocument(Map<String, Long> before, Map<String, Long> after, int accepted) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
+        StringBuilder line = new StringBuilder(String.format("  PostgreSQL per document: %.1f transactions (this "
+                + "benchmark's own included);", (double) delta.remove("transactions") / accepted));
+        delta.entrySet().stream().filter(e -> e.getValue() > 0).sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+                .limit(10).forEach(e -> line.append(String.format(" %s %.1f,", e.getKey(), (double) e.getValue() / accepted)));
+        System.out.println(line.substring(0, line.length() - 1));
+    }
+
     /** Where the machine's CPU went, per document accepted: the service, PostgreSQL, the load generator. */
     static void cpuPerDocument(Run r) {
-        System.out.printf("  CPU per accepted document (with its 3 deliveries and 3 statuses): service %.1f ms, "
+        System.out.printf("  CPU per document, end to end (its 3 deliveries and 3 statuses included): service %.1f ms, "
                         + "PostgreSQL %.1f ms, load generator %.1f ms; the machine has %d cores = %.0f ms per second%n",
                 1000 * r.cpuSeconds() / r.accepted(), 1000 * r.postgresCpuSeconds() / r.accepted(),
                 1000 * r.generatorCpuSeconds() / r.accepted(), Runtime.getRuntime().availableProcessors(),
                 1000.0 * Runtime.getRuntime().availableProcessors());
+        StringBuilder threads = new StringBuilder("  the service's CPU per document by thread:");
+        r.threadTicks().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
+                .forEach(e -> threads.append(String.format(" %s %.1f ms,", e.getKey(), 10.0 * e.getValue() / r.accepted())));
+        System.out.println(threads.substring(0, threads.length() - 1));
     }
 
     /** The service's own timers: per call, largest share first; then per stage of a submission. */
@@ -366,6 +460,28 @@ public final class LoadBenchmark {
     /** This JVM's CPU time: the load generator's senders and recipients. */
     static long generatorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * utime + stime of the process's live threads by kind ("executor-thread", "evidence-sealer",
+     * "C2 CompilerThre", "GC Thread"...: the kernel's 15-character name less its number), in clock ticks.
+     */
+    static Map<String, Long> threadTicks(long pid) throws IOException {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[-#]?\\d+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     /** utime + stime of the process, in clock ticks (100 per second on Linux). */

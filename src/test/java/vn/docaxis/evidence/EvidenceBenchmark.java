@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import vn.docaxis.support.Exchange;
 import vn.docaxis.support.ServiceProcess;
+import vn.docaxis.support.TestFiles;
 
 /**
  * What evidence adds to a submission, measured in the packaged service over real HTTP: the time
@@ -95,6 +96,8 @@ public final class EvidenceBenchmark {
                 System.out.printf("verify-chain, %s call (every signature, sequence and link, over HTTP): %d evidences "
                         + "in %.2f s, %.0f evidences/s%n", round, chain, verifySeconds, chain / verifySeconds);
             }
+        } finally {
+            TestFiles.deleteTree(dir);
         }
     }
 

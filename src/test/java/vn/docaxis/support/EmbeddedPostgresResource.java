@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import vn.docaxis.platform.EmbeddedDatabase;
 
 /** Every @QuarkusTest runs on a fresh embedded PostgreSQL in a temporary directory: no Docker, nothing installed. */
@@ -37,9 +35,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 database.close();
             }
             if (directory != null) {
-                try (Stream<Path> files = Files.walk(directory)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                TestFiles.deleteTree(directory);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

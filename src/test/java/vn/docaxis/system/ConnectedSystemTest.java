@@ -105,6 +105,7 @@ class ConnectedSystemTest {
     void rotatingTheSecretRetiresTheOldOneAtOnce() {
         String id = freshName("vxp.rotate");
         String old = createSystem(id, List.of(), List.of());
+        as(id, old).get("/api/v1/me").then().statusCode(200); // now known to this instance's credential cache
         String fresh = admin().post(SYSTEMS + "/" + id + "/rotate-secret").then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().path("secret");
         as(id, old).get("/api/v1/me").then().statusCode(401).body("code", equalTo("AUTHENTICATION_FAILED"));
@@ -115,9 +116,60 @@ class ConnectedSystemTest {
     void aDisabledSystemCannotAuthenticate() {
         String id = freshName("vxp.disabled");
         String secret = createSystem(id, List.of(), List.of());
+        as(id, secret).get("/api/v1/me").then().statusCode(200);
         admin().post(SYSTEMS + "/" + id + "/disable").then().statusCode(200).body("status", equalTo("DISABLED"));
         as(id, secret).get("/api/v1/me").then().statusCode(401).body("code", equalTo("AUTHENTICATION_FAILED"));
         admin().post(SYSTEMS + "/" + id + "/enable").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        as(id, secret).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void aChangedScopeAppliesAtTheNextCall() {
+        String first = createAgency(freshTopCode());
+        String second = createAgency(freshTopCode());
+        String id = freshName("vxp.scope");
+        String secret = createSystem(id, List.of(first), List.of());
+        as(id, secret).get("/api/v1/me").then().statusCode(200).body("agencies", equalTo(List.of(first)));
+        admin().contentType(ContentType.JSON).body(Map.of("name", "Trục thử", "agencies", List.of(second)))
+                .put(SYSTEMS + "/" + id).then().statusCode(200);
+        as(id, secret).get("/api/v1/me").then().statusCode(200).body("agencies", equalTo(List.of(second)));
+    }
+
+    /**
+     * A change made by another instance (here: straight in the database) reaches this one when its
+     * cached credential expires (docaxis.security.credential-cache-ttl, 2 s in tests), not before.
+     */
+    @Test
+    void anotherInstancesChangeAppliesWithinTheCacheTime() throws Exception {
+        String id = freshName("vxp.elsewhere");
+        String secret = createSystem(id, List.of(), List.of());
+        as(id, secret).get("/api/v1/me").then().statusCode(200);
+        long disabledAt = System.nanoTime();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update connected_system set status = 'DISABLED' where id = ?")) {
+            ps.setString(1, id);
+            assertEquals(1, ps.executeUpdate());
+        }
+        as(id, secret).get("/api/v1/me").then().statusCode(200); // answered from memory: the cache is in use
+        while (as(id, secret).get("/api/v1/me").statusCode() == 200) {
+            assertTrue(System.nanoTime() - disabledAt < 4_000_000_000L, "still accepted 4 s after being disabled");
+            Thread.sleep(100);
+        }
+        assertTrue(System.nanoTime() - disabledAt >= 1_900_000_000L, "the cache time was not kept");
+        as(id, secret).get("/api/v1/me").then().statusCode(401).body("code", equalTo("AUTHENTICATION_FAILED"));
+    }
+
+    @Test
+    void aWrongSecretIsCheckedAndRecordedEvenWhenTheSystemIsCached() throws Exception {
+        String id = freshName("vxp.wrong");
+        String secret = createSystem(id, List.of(), List.of());
+        as(id, secret).get("/api/v1/me").then().statusCode(200);
+        as(id, secret + "x").get("/api/v1/me").then().statusCode(401).body("code", equalTo("AUTHENTICATION_FAILED"));
+        as(id, secret.substring(1)).get("/api/v1/me").then().statusCode(401);
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(2, count(c, "select count(*) from audit_event where actor = ? and action = 'authenticate' "
+                    + "and outcome = 'REFUSED'", id));
+        }
         as(id, secret).get("/api/v1/me").then().statusCode(200);
     }
 
