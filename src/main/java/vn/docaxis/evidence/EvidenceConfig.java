@@ -30,6 +30,14 @@ public interface EvidenceConfig {
     @WithDefault("2s")
     Duration sealEvery();
 
+    /**
+     * How long the sealer waits after a commit before sealing, so that the evidence of the
+     * transactions committing meanwhile is sealed with it, in one transaction rather than one each.
+     * Readers never wait for it: they seal what is pending before they read.
+     */
+    @WithDefault("50ms")
+    Duration sealLinger();
+
     /** Most evidence sealed in one transaction. */
     @WithDefault("500")
     int sealBatch();

@@ -80,10 +80,19 @@ public class EvidenceSealer {
         return signer;
     }
 
-    /** Asks for a sealing pass soon; passes asked for while one waits are merged into it. */
+    /**
+     * Asks for a sealing pass soon (after {@link EvidenceConfig#sealLinger()}); passes asked for
+     * while one waits are merged into it.
+     */
     void nudge() {
         if (signer != null && queued.compareAndSet(false, true) && !background.isShutdown()) {
             background.execute(() -> {
+                try {
+                    Thread.sleep(config.sealLinger().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // shutting down: the next start seals what is left
+                }
                 queued.set(false);
                 try {
                     sealPending();

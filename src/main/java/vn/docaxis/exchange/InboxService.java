@@ -61,7 +61,8 @@ public class InboxService {
                        p.size, p.sha256, d.overdue_at
                 from delivery d join package p on p.id = d.package_id
                 where d.state = 'PENDING' and d.kind = ?""");
-        sql.append(agency != null ? " and d.recipient_code = ?" : " and " + ScopeSql.covers("d.recipient_code"));
+        String one = agency != null ? agency : soleAgency(actor);
+        sql.append(one != null ? " and d.recipient_code = ?" : " and " + ScopeSql.covers("d.recipient_code"));
         if (after != null) {
             sql.append(" and d.id > ?");
         }
@@ -70,8 +71,8 @@ public class InboxService {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             ps.setString(i++, kind.name());
-            if (agency != null) {
-                ps.setString(i++, agency);
+            if (one != null) {
+                ps.setString(i++, one);
             } else {
                 for (Object scope : ScopeSql.bind(c, actor)) {
                     ps.setObject(i++, scope);
@@ -99,6 +100,14 @@ public class InboxService {
             next = encodeCursor(items.get(limit - 1).deliveryId());
         }
         return new InboxPage(List.copyOf(items), next);
+    }
+
+    /**
+     * The caller's agency when it acts for exactly one (most systems): the inbox query then names
+     * it, and the index hands over its pending deliveries already in order, without a sort.
+     */
+    private static String soleAgency(Actor actor) {
+        return actor.agencies().size() == 1 && actor.subtrees().isEmpty() ? actor.agencies().iterator().next() : null;
     }
 
     /** Refuses unless the caller acts for the delivery's recipient (VDXP's "processing" changes nothing else). */

@@ -3,6 +3,8 @@ package vn.docaxis.exchange;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.docaxis.support.Api.PASSWORD;
 import static vn.docaxis.support.Api.admin;
 import static vn.docaxis.support.Api.as;
@@ -19,6 +21,7 @@ import static vn.docaxis.support.Exchange.submit;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.docaxis.support.Exchange.Party;
@@ -35,13 +38,23 @@ class VisibilityTest {
         String hub = freshName("vxp.hub");
         String secret = createSystem(hub, List.of(), List.of(province));
         Party outside = party();
+        List<String> sentByHub = new ArrayList<>();
         for (String agency : List.of(province, department, unit)) {
-            as(hub, secret).contentType("application/xml").body(document(agency, outside.agency()))
-                    .post("/api/v1/packages").then().statusCode(201);
+            sentByHub.add(as(hub, secret).contentType("application/xml").body(document(agency, outside.agency()))
+                    .post("/api/v1/packages").then().statusCode(201).extract().path("packageId"));
         }
-        // and it receives for all of them
+        // and it receives for all of them, and for no one else
         String toUnit = submit(outside, document(outside.agency(), unit)).then().statusCode(201).extract().path("packageId");
-        as(hub, secret).get("/api/v1/inbox").then().statusCode(200).body("items.packageId", hasItem(toUnit));
+        Party stranger = party();
+        String toStranger = submit(outside, document(outside.agency(), stranger.agency())).then().statusCode(201)
+                .extract().path("packageId");
+        as(hub, secret).get("/api/v1/inbox").then().statusCode(200).body("items.packageId", hasItem(toUnit))
+                .body("items.packageId", not(hasItem(toStranger)));
+        var tracked = as(hub, secret).queryParam("size", 500).get("/api/v1/packages").then().statusCode(200)
+                .extract().jsonPath().getList("items.packageId", String.class);
+        assertTrue(tracked.containsAll(sentByHub) && tracked.contains(toUnit),
+                "the hub tracks what its subtree sent and received: " + tracked);
+        assertFalse(tracked.contains(toStranger), "the hub tracks others' documents");
         as(hub, secret).contentType("application/xml").body(document(outside.agency(), unit)).post("/api/v1/packages")
                 .then().statusCode(403).body("code", equalTo("NOT_AUTHORIZED_FOR_AGENCY"));
     }
