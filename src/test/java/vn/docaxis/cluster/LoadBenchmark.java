@@ -100,7 +100,7 @@ public final class LoadBenchmark {
             byte[] onePage = AxisCluster.document(senders.get(0), "1", recipients.get(0).agency(),
                     recipients.get(1).agency(), recipients.get(2).agency());
 
-            // Warm up the JIT and the caches. After 10 s the C2 compiler still took a third of the
+            // Warm up the JIT and the caches. After 10-45 s the C2 compiler still took 28-30 % of the
             // service's CPU in the measured run; after 120 s, 5 %: a long-running service's figures.
             run(cluster, pid, senders, recipients, WARMUP, false);
             String profile = System.getProperty("bench.profile");
