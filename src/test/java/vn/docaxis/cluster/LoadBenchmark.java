@@ -260,7 +260,7 @@ public final class LoadBenchmark {
      */
     static int drain(AxisClient client, String kind, AxisCluster.Party recipient, AtomicInteger taken)
             throws IOException, InterruptedException {
-        JsonNode page = AxisCluster.check(client.get("/api/v1/inbox?kind=" + kind + "&size=50")).json();
+        JsonNode page = AxisCluster.check(client.get("/api/v1/inbox?kind=" + kind + "&limit=100")).json();
         int n = 0;
         for (JsonNode item : page.get("items")) {
             String delivery = item.get("deliveryId").asText();
