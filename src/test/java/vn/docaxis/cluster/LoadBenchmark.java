@@ -101,7 +101,7 @@ public final class LoadBenchmark {
                     recipients.get(1).agency(), recipients.get(2).agency());
 
             // Warm up the JIT and the caches. After 10-45 s the C2 compiler still took 28-30 % of the
-            // service's CPU in the measured run; after 120 s, 5 %: a long-running service's figures.
+            // service's CPU in the measured run; after 120 s, 5-10 %: a long-running service's figures.
             run(cluster, pid, senders, recipients, WARMUP, false);
             String profile = System.getProperty("bench.profile");
             if (profile != null) { // -Dbench.profile=/tmp/load.jfr: a flight recording of the measured 1-page run
