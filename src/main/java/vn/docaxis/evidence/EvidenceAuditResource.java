@@ -43,12 +43,10 @@ public class EvidenceAuditResource {
     public Response export(@QueryParam("agency") String agency, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
         ExportPeriod period = exportPeriod(agency, from, to);
-        String code = period.agency();
-        LocalDate start = period.from();
-        LocalDate end = period.to();
         export.prepare();
-        StreamingOutput body = out -> export.write(out, code, start, end);
-        String name = "docaxis-evidence-" + (code == null ? "all" : code) + "-" + start + "-" + end + ".zip";
+        StreamingOutput body = out -> export.write(out, period.agency(), period.from(), period.to());
+        String name = "docaxis-evidence-" + (period.agency() == null ? "all" : period.agency()) + "-" + period.from()
+                + "-" + period.to() + ".zip";
         return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
     }

@@ -55,40 +55,36 @@ public class InboxService {
             throw QueryParams.invalid("limit", "must be between 1 and " + config.maxInboxPage());
         }
         UUID after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
-        StringBuilder sql = new StringBuilder("""
-                select d.id, d.package_id, d.kind, d.sender_code, d.recipient_code, p.document_id, p.code_number,
-                       p.code_notation, p.subject, p.status_code, d.made_available_at, d.fail_count, d.fetch_count,
-                       p.size, p.sha256, d.overdue_at
-                from delivery d join package p on p.id = d.package_id
-                where d.state = 'PENDING' and d.kind = ?""");
-        String one = agency != null ? agency : soleAgency(actor);
-        sql.append(one != null ? " and d.recipient_code = ?" : " and " + ScopeSql.covers("d.recipient_code"));
-        if (after != null) {
-            sql.append(" and d.id > ?");
-        }
-        sql.append(" order by d.id limit ?");
         List<InboxItem> items = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setString(i++, kind.name());
-            if (one != null) {
-                ps.setString(i++, one);
-            } else {
-                for (Object scope : ScopeSql.bind(c, actor)) {
-                    ps.setObject(i++, scope);
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            ScopeSql scope = agency != null ? ScopeSql.only(agency) : ScopeSql.of(c, actor);
+            StringBuilder sql = new StringBuilder("""
+                    select d.id, d.package_id, d.kind, d.sender_code, d.recipient_code, p.document_id, p.code_number,
+                           p.code_notation, p.subject, p.status_code, d.made_available_at, d.fail_count, d.fetch_count,
+                           p.size, p.sha256, d.overdue_at
+                    from delivery d join package p on p.id = d.package_id
+                    where d.state = 'PENDING' and d.kind = ? and\s""").append(scope.covers("d.recipient_code"));
             if (after != null) {
-                ps.setObject(i++, after);
+                sql.append(" and d.id > ?");
             }
-            ps.setInt(i, limit + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    items.add(new InboxItem(id, rs.getObject(2, UUID.class), PackageKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getInt(12), rs.getInt(13),
-                            rs.getLong(14), rs.getString(15), instant(rs.getTimestamp(16)), "/api/v1/inbox/" + id));
+            sql.append(" order by d.id limit ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setString(i++, kind.name());
+                ps.setObject(i++, scope.parameter(c));
+                if (after != null) {
+                    ps.setObject(i++, after);
+                }
+                ps.setInt(i, limit + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        items.add(new InboxItem(id, rs.getObject(2, UUID.class), PackageKind.valueOf(rs.getString(3)),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getInt(12),
+                                rs.getInt(13), rs.getLong(14), rs.getString(15), instant(rs.getTimestamp(16)),
+                                "/api/v1/inbox/" + id));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -100,14 +96,6 @@ public class InboxService {
             next = encodeCursor(items.get(limit - 1).deliveryId());
         }
         return new InboxPage(List.copyOf(items), next);
-    }
-
-    /**
-     * The caller's agency when it acts for exactly one (most systems): the inbox query then names
-     * it, and the index hands over its pending deliveries already in order, without a sort.
-     */
-    private static String soleAgency(Actor actor) {
-        return actor.agencies().size() == 1 && actor.subtrees().isEmpty() ? actor.agencies().iterator().next() : null;
     }
 
     /** Refuses unless the caller acts for the delivery's recipient (VDXP's "processing" changes nothing else). */
@@ -123,17 +111,16 @@ public class InboxService {
     /** How many deliveries of a kind wait for the agencies the calling system acts for. */
     public long count(PackageKind kind) {
         Actor actor = requireSystem("inbox.count");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from delivery d where d.state = 'PENDING' and d.kind = ? and "
-                        + ScopeSql.covers("d.recipient_code"))) {
-            int i = 1;
-            ps.setString(i++, kind.name());
-            for (Object scope : ScopeSql.bind(c, actor)) {
-                ps.setObject(i++, scope);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            ScopeSql scope = ScopeSql.of(c, actor);
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from delivery d where d.state = 'PENDING' "
+                    + "and d.kind = ? and " + scope.covers("d.recipient_code"))) {
+                ps.setString(1, kind.name());
+                ps.setObject(2, scope.parameter(c));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the inbox", e);

@@ -85,30 +85,24 @@ public class TrackingService {
      */
     public List<SentCopy> sentCopies(PackageKind kind, UUID packageId, int limit) {
         Actor actor = access.actor();
-        StringBuilder sql = new StringBuilder("select p.id, d.id, p.sender_code, d.recipient_code, p.subject, "
-                + "p.code_number, p.code_notation, p.received_at, d.acked_at, d.state, d.business_status, d.recall_state "
-                + "from package p join delivery d on d.package_id = p.id where p.kind = ?");
-        if (!actor.readsEverything()) {
-            sql.append(" and ").append(ScopeSql.covers("p.sender_code"));
-        }
-        if (packageId != null) {
-            sql.append(" and p.id = ?");
-        }
-        sql.append(" order by p.received_at desc, d.id limit ?");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setString(i++, kind.name());
-            if (!actor.readsEverything()) {
-                for (Object scope : ScopeSql.bind(c, actor)) {
-                    ps.setObject(i++, scope);
-                }
+        try (Connection c = dataSource.getConnection()) {
+            ScopeSql scope = actor.readsEverything() ? null : ScopeSql.of(c, actor);
+            StringBuilder sql = new StringBuilder("select p.id, d.id, p.sender_code, d.recipient_code, p.subject, "
+                    + "p.code_number, p.code_notation, p.received_at, d.acked_at, d.state, d.business_status, "
+                    + "d.recall_state from package p join delivery d on d.package_id = p.id where p.kind = ?");
+            List<Object> params = new ArrayList<>(List.of(kind.name()));
+            if (scope != null) {
+                sql.append(" and ").append(scope.covers("p.sender_code"));
+                params.add(scope.parameter(c));
             }
             if (packageId != null) {
-                ps.setObject(i++, packageId);
+                sql.append(" and p.id = ?");
+                params.add(packageId);
             }
-            ps.setInt(i, limit);
+            sql.append(" order by p.received_at desc, d.id limit ?");
+            params.add(limit);
             List<SentCopy> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SentCopy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -149,7 +143,8 @@ public class TrackingService {
         }
         boolean all = actor.readsEverything();
         try (Connection c = dataSource.getConnection()) {
-            List<Object> scope = all ? List.of() : ScopeSql.bind(c, actor);
+            ScopeSql scope = all ? null : ScopeSql.of(c, actor);
+            Object scoped = all ? null : scope.parameter(c);
             StringBuilder where = new StringBuilder(" where p.kind = ?");
             List<Object> params = new ArrayList<>(List.of(q.kind().name()));
             if (q.sender() != null) {
@@ -180,10 +175,10 @@ public class TrackingService {
                 // filter on the copies the caller may see, not on others' copies
                 where.append(" and exists (select 1 from delivery d where d.package_id = p.id");
                 if (!all) {
-                    where.append(" and (").append(ScopeSql.covers("p.sender_code")).append(" or ")
-                            .append(ScopeSql.covers("d.recipient_code")).append(")");
-                    params.addAll(scope);
-                    params.addAll(scope);
+                    where.append(" and (").append(scope.covers("p.sender_code")).append(" or ")
+                            .append(scope.covers("d.recipient_code")).append(")");
+                    params.add(scoped);
+                    params.add(scoped);
                 }
                 if (q.recipient() != null) {
                     where.append(" and d.recipient_code = ?");
@@ -195,10 +190,10 @@ public class TrackingService {
                 where.append(")");
             }
             if (!all) {
-                where.append(" and (").append(ScopeSql.covers("p.sender_code")).append(" or exists (select 1 from delivery d "
-                        + "where d.package_id = p.id and ").append(ScopeSql.covers("d.recipient_code")).append("))");
-                params.addAll(scope);
-                params.addAll(scope);
+                where.append(" and (").append(scope.covers("p.sender_code")).append(" or exists (select 1 from delivery d "
+                        + "where d.package_id = p.id and ").append(scope.covers("d.recipient_code")).append("))");
+                params.add(scoped);
+                params.add(scoped);
             }
             long total = count(c, "select count(*) from package p" + where, params);
             List<PackageSummary> items = page(c, actor, all, where.toString(), params, paging);

@@ -58,8 +58,8 @@ public class CredentialCache {
         key = new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    boolean enabled() {
-        return !config.credentialCacheTtl().isZero() && !config.credentialCacheTtl().isNegative();
+    private boolean enabled() {
+        return config.credentialCacheTtl().toNanos() > 0;
     }
 
     /** Where a lookup starts: pass it to {@link #remember} so that a change meanwhile wins. */

@@ -71,10 +71,7 @@ public class AuditPages {
         try {
             EvidenceAuditResource.ExportPeriod period = EvidenceAuditResource.exportPeriod(agency, from, to);
             return Response.seeOther(URI.create("/api/v1/audit/export?" + period.query())).build();
-        } catch (ProblemException e) {
-            if (e.code().status() != 400) {
-                throw e;
-            }
+        } catch (ProblemException e) { // a wrong period (400): the form comes back with its reason
             Map<String, String> exportForm = Map.of("agency", Forms.value(agency), "from", Forms.value(from),
                     "to", Forms.value(to));
             return pages.answer(e, auditPage(null, null, null, null, null, null).data("exportForm", exportForm)

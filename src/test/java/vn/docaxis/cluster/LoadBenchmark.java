@@ -178,7 +178,6 @@ public final class LoadBenchmark {
         long postgresBefore = postgresTicks(cluster.database.dataDirectory());
         long generatorBefore = generatorCpuNanos();
         long start = System.nanoTime();
-        long[] submitted = new long[1];
         ExecutorService pool = Executors.newFixedThreadPool(senders.size() + recipients.size());
         List<Future<?>> work = new ArrayList<>();
         for (int s = 0; s < senders.size(); s++) {
@@ -230,12 +229,12 @@ public final class LoadBenchmark {
             }));
         }
         submitting.await();
-        submitted[0] = System.nanoTime();
+        long submitted = System.nanoTime();
         for (Future<?> f : work) {
             f.get();
         }
         pool.shutdown();
-        double window = (submitted[0] - start) / 1e9;
+        double window = (submitted - start) / 1e9;
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuTicks(pid) - cpuBefore) / 100.0;
         Map<String, Long> threads = new TreeMap<>();
@@ -453,10 +452,14 @@ public final class LoadBenchmark {
 
     /** ppid, utime, stime, cutime, cstime of a process. */
     static long[] stat(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = fields(Files.readString(Path.of("/proc/" + pid + "/stat")));
         return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
                 Long.parseLong(f[14])};
+    }
+
+    /** The fields of a /proc stat line after the name, which may hold spaces: [0] is the state. */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** This JVM's CPU time: the load generator's senders and recipients. */
@@ -476,7 +479,7 @@ public final class LoadBenchmark {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                             .replaceAll("[-#]?\\d+$", "");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] f = fields(stat);
                     ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
                 } catch (IOException gone) {
                     // a thread that ended meanwhile
