@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,6 +89,16 @@ public final class Browser implements AutoCloseable {
     public void logout() {
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login"));
+    }
+
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits until that page has
+     * replaced this one, so that what is read next is read from it, not from the page just left.
+     */
+    public void follow(String css) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(leaving));
     }
 
     public WebElement find(String css) {

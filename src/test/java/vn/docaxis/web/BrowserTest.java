@@ -89,14 +89,14 @@ class BrowserTest {
     @Order(1)
     void aClerkFindsTheDocumentReadsItsFateAndDownloadsTheReceipt() throws Exception {
         browser.login(sent.senderClerk(), PASSWORD);
-        browser.find("nav a[href='/documents']").click();
+        browser.follow("nav a[href='/documents']");
         browser.find("#q").sendKeys("triển khai trục liên thông");
         browser.find("#codeNumber").sendKeys(sent.number());
-        browser.find("#search").click();
+        browser.follow("#search");
         assertThat(browser.text("#results"), equalTo("Tìm thấy 1 văn bản"));
         browser.screenshot("documents-search");
 
-        browser.find("a.doc-link").click();
+        browser.follow("a.doc-link");
         assertThat(browser.path(), equalTo("/documents/" + sent.packageId()));
         assertThat(browser.text("#subject"), equalTo(sent.subject()));
         // verification: the package verdict and the agency's seal, in words
@@ -159,11 +159,11 @@ class BrowserTest {
         browser.screenshot("dashboard");
 
         String code = freshTopCode();
-        browser.find("nav a[href='/admin/agencies']").click();
+        browser.follow("nav a[href='/admin/agencies']");
         browser.find("#code").sendKeys(code);
         browser.find("#name").sendKeys("Sở Khoa học và Công nghệ tỉnh Thử nghiệm");
         browser.find("#email").sendKeys("vanthu@skhcn.example.vn");
-        browser.find("#create-agency-submit").click();
+        browser.follow("#create-agency-submit");
         assertThat(browser.text("#notice"), equalTo("Đã thêm cơ quan " + code + "."));
         admin().get("/api/v1/admin/agencies/" + code).then().statusCode(200)
                 .body("name", equalTo("Sở Khoa học và Công nghệ tỉnh Thử nghiệm"))
@@ -172,13 +172,13 @@ class BrowserTest {
         // a bad code is refused on the page, with the reason and what was typed kept
         browser.find("#code").sendKeys("not a code");
         browser.find("#name").sendKeys("Sai mã");
-        browser.find("#create-agency-submit").click();
+        browser.follow("#create-agency-submit");
         assertThat(browser.find("#problem").getText(), startsWith("Không thực hiện được"));
         assertThat(browser.find("#name").getAttribute("value"), equalTo("Sai mã"));
 
         // suspend it from the list
         browser.go("/admin/agencies?q=" + code);
-        browser.find("[id='agency-" + code + "'] button").click();
+        browser.follow("[id='agency-" + code + "'] button");
         assertThat(browser.text("#notice"), equalTo("Đã tạm dừng cơ quan " + code + "."));
         admin().get("/api/v1/admin/agencies/" + code).then().body("status", equalTo("SUSPENDED"));
         browser.screenshot("agencies");
@@ -191,9 +191,9 @@ class BrowserTest {
         as(system, sent.waiting().secret()).get("/api/v1/inbox").then().statusCode(200);
         browser.go("/admin/systems");
         browser.find("#q").sendKeys(system);
-        browser.find("form[action='/admin/systems'] button").click();
-        browser.find("a[href='/admin/systems/" + system + "']").click();
-        browser.find("#rotate").click();
+        browser.follow("form[action='/admin/systems'] button");
+        browser.follow("a[href='/admin/systems/" + system + "']");
+        browser.follow("#rotate");
         String secret = browser.text("#secret");
         assertThat(secret.length(), greaterThanOrEqualTo(20));
         assertThat(secret, not(equalTo(sent.waiting().secret())));
@@ -203,7 +203,7 @@ class BrowserTest {
         as(system, secret).get("/api/v1/inbox").then().statusCode(200);
         as(system, sent.waiting().secret()).get("/api/v1/inbox").then().statusCode(401);
         // and it is not shown again
-        browser.find("a[href='/admin/systems/" + system + "']").click();
+        browser.follow("a[href='/admin/systems/" + system + "']");
         assertThat(browser.page(), not(containsString(secret)));
         browser.go("/admin/trust");
         assertThat(browser.all("#anchors tbody tr").size(), greaterThanOrEqualTo(1));
@@ -217,19 +217,19 @@ class BrowserTest {
         String auditor = freshName("kiemtoan.browser");
         createUser(auditor, "auditor", List.of());
         browser.login(auditor, PASSWORD);
-        browser.find("a[hreflang='en']").click();
+        browser.follow("a[hreflang='en']");
         assertThat(browser.find("html").getAttribute("lang"), equalTo("en"));
-        browser.find("nav a[href='/audit']").click();
+        browser.follow("nav a[href='/audit']");
         new Select(browser.find("#event")).selectByValue("STATUS_RELAYED");
         browser.find("#package").sendKeys(sent.packageId());
-        browser.find("form[action='/audit'] button[type=submit]").click();
+        browser.follow("form[action='/audit'] button[type=submit]");
         assertThat(browser.text("#evidence-results"), equalTo("1 evidences found"));
         assertThat(browser.text("#evidence tbody tr"), containsString("Status relayed to the sender 03"));
         browser.screenshot("audit");
-        browser.find("#verify-chain").click();
+        browser.follow("#verify-chain");
         assertThat(browser.text("#chain-status"), startsWith("The chain is intact"));
         browser.screenshot("chain");
-        browser.find("a[hreflang='vi']").click();
+        browser.follow("a[hreflang='vi']");
         assertThat(browser.text("#chain-status"), startsWith("Chuỗi nguyên vẹn"));
         browser.logout();
     }
