@@ -54,7 +54,7 @@ public class AuditExport {
             long first = 0;
             long last = 0;
             try (PreparedStatement ps = c.prepareStatement("select seq, event, occurred_at, package_id, facts->'pkg'->>'documentId', "
-                    + "sha256, xml from evidence where seq is not null and occurred_at >= ? and occurred_at < ?"
+                    + "sha256, xml from evidence where occurred_at >= ? and occurred_at < ?"
                     + (agency == null ? "" : " and ? = any(agencies)") + " order by seq")) {
                 ps.setTimestamp(1, Timestamp.from(start));
                 ps.setTimestamp(2, Timestamp.from(end));

@@ -86,7 +86,7 @@ public class ChainVerifier {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor, not the whole chain in memory
             try (PreparedStatement ps = c.prepareStatement(
-                    "select seq, xml from evidence where seq is not null order by seq")) {
+                    "select seq, xml from evidence order by seq")) {
                 ps.setFetchSize(batchSize);
                 try (ResultSet rs = ps.executeQuery()) {
                     ChainReport broken = follow(rs, keys, walk, inFlight);

@@ -69,8 +69,8 @@ public class Checkpoints {
         long lastSeq;
         String lastHash;
         long count;
-        try (PreparedStatement ps = c.prepareStatement("select seq, sha256, (select count(*) from evidence where seq is not null) "
-                + "from evidence where seq is not null order by seq desc limit 1");
+        try (PreparedStatement ps = c.prepareStatement("select seq, sha256, (select count(*) from evidence) "
+                + "from evidence order by seq desc limit 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty(); // an empty chain has nothing to state

@@ -22,9 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Records evidence in the transaction of the state change it proves: both commit or neither.
- * The evidence of one transaction is written in one JDBC batch just before it commits; sealing
- * (sequence, previous hash, signature) follows right after the commit, so that the global chain
- * never serialises the exchange's own transactions.
+ * The evidence of one transaction is written to {@code evidence_pending} in one JDBC batch just
+ * before it commits; sealing (sequence, previous hash, signature, and the move into the chain)
+ * follows right after the commit, so that the global chain never serialises the exchange's own
+ * transactions.
  */
 @ApplicationScoped
 public class EvidenceLog {
@@ -83,7 +84,7 @@ public class EvidenceLog {
     private void insert(List<Row> rows) {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into evidence (event, occurred_at, package_id, original_id, delivery_id, agencies, facts) "
+                "insert into evidence_pending (event, occurred_at, package_id, original_id, delivery_id, agencies, facts) "
                         + "values (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             for (Row row : rows) {
                 EvidenceFacts f = row.facts();

@@ -1,57 +1,24 @@
 package vn.docaxis.evidence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/**
- * One evidence: its facts from the start, its place in the chain and signed XML once sealed.
- * Read through Hibernate; written by {@link EvidenceLog} (one JDBC batch per transaction) and
- * {@link EvidenceSealer}, so the database assigns {@code id}.
- */
+/** One evidence in the chain: its facts, its place, and the signed XML it was sealed as. */
 @Entity
 @Table(name = "evidence")
-public class EvidenceRecord extends PanacheEntityBase {
+public class EvidenceRecord extends RecordedEvidence {
 
-    @Id
-    public Long id;
-
+    @Column(nullable = false)
     public Long seq;
 
     @Column(nullable = false)
-    public String event;
-
-    @Column(name = "occurred_at", nullable = false)
-    public Instant occurredAt;
-
-    @Column(name = "package_id")
-    public UUID packageId;
-
-    @Column(name = "original_id")
-    public UUID originalId;
-
-    @Column(name = "delivery_id")
-    public UUID deliveryId;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public String[] agencies;
-
-    /** {@link EvidenceFacts} as JSON. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public String facts;
-
     public byte[] xml;
 
+    @Column(nullable = false)
     public String sha256;
 
-    @Column(name = "sealed_at")
+    @Column(name = "sealed_at", nullable = false)
     public Instant sealedAt;
 }

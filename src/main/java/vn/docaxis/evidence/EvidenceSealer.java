@@ -28,8 +28,9 @@ import vn.docaxis.platform.Now;
 
 /**
  * Seals recorded evidence into the chain: in recording order, each gets the next sequence number,
- * the SHA-256 of the previous evidence's bytes and the axis's signature. A PostgreSQL advisory
- * lock held for the sealing transaction makes one sealer at a time, across instances too.
+ * the SHA-256 of the previous evidence's bytes and the axis's signature, and moves from
+ * {@code evidence_pending} into {@code evidence}. A PostgreSQL advisory lock held for the sealing
+ * transaction makes one sealer at a time, across instances too.
  */
 @ApplicationScoped
 public class EvidenceSealer {
@@ -137,7 +138,7 @@ public class EvidenceSealer {
     }
 
     private int sealBatch(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select id from evidence where seq is null limit 1");
+        try (PreparedStatement ps = c.prepareStatement("select 1 from evidence_pending limit 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return 0; // nothing to do: do not queue behind another sealer for it
@@ -149,17 +150,18 @@ public class EvidenceSealer {
         }
         long seq = 0;
         String previous = EvidenceXml.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select seq, sha256 from evidence where seq is not null order by seq desc limit 1");
+        try (PreparedStatement ps = c.prepareStatement("select seq, sha256 from evidence order by seq desc limit 1");
              ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 seq = rs.getLong(1);
                 previous = rs.getString(2);
             }
         }
-        List<Object[]> sealedRows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, facts from evidence where seq is null order by id limit ?")) {
+        List<Long> ids = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        List<byte[]> xmls = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, facts from evidence_pending order by id limit ?")) {
             ps.setInt(1, config.sealBatch());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -168,29 +170,38 @@ public class EvidenceSealer {
                     byte[] xml = signer.sign(EvidenceXml.evidence(facts, ++seq, previous));
                     previous = Certificates.sha256(xml);
                     metrics.sealed(System.nanoTime() - start);
-                    sealedRows.add(new Object[] {rs.getLong(1), seq, xml, previous});
+                    ids.add(rs.getLong(1));
+                    seqs.add(seq);
+                    xmls.add(xml);
+                    hashes.add(previous);
                 }
             }
         }
-        Timestamp now = Timestamp.from(Now.instant());
-        try (PreparedStatement ps = c.prepareStatement(
-                "update evidence set seq = ?, xml = ?, sha256 = ?, sealed_at = ? where id = ? and seq is null")) {
-            for (Object[] row : sealedRows) {
-                ps.setLong(1, (Long) row[1]);
-                ps.setBytes(2, (byte[]) row[2]);
-                ps.setString(3, (String) row[3]);
-                ps.setTimestamp(4, now);
-                ps.setLong(5, (Long) row[0]);
-                ps.addBatch();
+        // one statement moves the whole batch into the chain, sealed: each chain row is written once
+        try (PreparedStatement ps = c.prepareStatement("""
+                with sealed (id, seq, xml, sha256) as (select * from unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::varchar[])),
+                     moved as (delete from evidence_pending p using sealed s where p.id = s.id returning p.*)
+                insert into evidence (id, seq, event, occurred_at, package_id, original_id, delivery_id, agencies, facts,
+                                      xml, sha256, sealed_at)
+                select m.id, s.seq, m.event, m.occurred_at, m.package_id, m.original_id, m.delivery_id, m.agencies, m.facts,
+                       s.xml, s.sha256, ?
+                from moved m join sealed s on s.id = m.id""")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
+            ps.setArray(3, c.createArrayOf("bytea", xmls.toArray(new byte[0][])));
+            ps.setArray(4, c.createArrayOf("varchar", hashes.toArray()));
+            ps.setTimestamp(5, Timestamp.from(Now.instant()));
+            int moved = ps.executeUpdate();
+            if (moved != ids.size()) { // the advisory lock makes this sealer the only one: nothing else moves them
+                throw new IllegalStateException("Sealed " + ids.size() + " evidence but moved " + moved);
             }
-            ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence where seq is null");
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence_pending");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             metrics.unsealed(rs.getLong(1)); // what this batch left, as seen before its commit
         }
-        return sealedRows.size();
+        return ids.size();
     }
 
     private void registerKey() {

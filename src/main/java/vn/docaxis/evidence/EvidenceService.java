@@ -48,8 +48,9 @@ public class EvidenceService {
     public List<EvidenceSummary> forPackage(UUID packageId) {
         Actor actor = access.actor();
         sealer.sealPending();
-        List<EvidenceRecord> all = EvidenceRecord.list("packageId = ?1 or originalId = ?1 order by seq nulls last, id",
-                packageId);
+        List<RecordedEvidence> all = new ArrayList<>(EvidenceRecord.<EvidenceRecord>list(
+                "packageId = ?1 or originalId = ?1 order by seq", packageId));
+        all.addAll(PendingEvidence.<PendingEvidence>list("packageId = ?1 or originalId = ?1 order by id", packageId));
         if (all.isEmpty()) {
             throw new ProblemException(ErrorCode.PACKAGE_NOT_FOUND, "No package " + packageId);
         }
@@ -87,7 +88,7 @@ public class EvidenceService {
                     "Only auditors and admins search the evidence");
         }
         sealer.sealPending();
-        StringBuilder where = new StringBuilder(" where seq is not null");
+        StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (q.event() != null) {
             where.append(" and event = ?");
@@ -158,7 +159,7 @@ public class EvidenceService {
     List<Sealed> sealedForPackage(UUID packageId) {
         forPackage(packageId); // same visibility rules, same refusals
         Actor actor = access.actor();
-        return EvidenceRecord.<EvidenceRecord>list("(packageId = ?1 or originalId = ?1) and seq is not null order by seq",
+        return EvidenceRecord.<EvidenceRecord>list("packageId = ?1 or originalId = ?1 order by seq",
                 packageId).stream().filter(r -> sees(actor, r)).map(r -> new Sealed(r.seq, r.sha256, facts(r.facts)))
                 .toList();
     }
@@ -166,15 +167,17 @@ public class EvidenceService {
     record Sealed(long seq, String sha256, EvidenceFacts facts) {
     }
 
-    private boolean sees(Actor actor, EvidenceRecord r) {
+    private boolean sees(Actor actor, RecordedEvidence r) {
         return actor.readsEverything() || Arrays.stream(r.agencies).anyMatch(code -> access.sees(actor, code));
     }
 
-    private EvidenceSummary summary(EvidenceRecord r) {
+    private EvidenceSummary summary(RecordedEvidence r) {
         EvidenceFacts f = facts(r.facts);
-        return new EvidenceSummary(r.seq, EvidenceEvent.valueOf(r.event), r.occurredAt, r.packageId, r.deliveryId,
-                f.delivery() == null ? null : f.delivery().recipient(), f.status() == null ? null : f.status().code(),
-                r.sha256, r.seq == null ? Map.of() : Map.of("xml", "/api/v1/evidence/" + r.seq));
+        EvidenceRecord sealed = r instanceof EvidenceRecord e ? e : null;
+        return new EvidenceSummary(sealed == null ? null : sealed.seq, EvidenceEvent.valueOf(r.event), r.occurredAt,
+                r.packageId, r.deliveryId, f.delivery() == null ? null : f.delivery().recipient(),
+                f.status() == null ? null : f.status().code(), sealed == null ? null : sealed.sha256,
+                sealed == null ? Map.of() : Map.of("xml", "/api/v1/evidence/" + sealed.seq));
     }
 
     EvidenceFacts facts(String text) {

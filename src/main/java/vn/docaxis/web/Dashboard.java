@@ -79,7 +79,7 @@ public class Dashboard {
                     }
                 }
             }
-            long unsealed = count(c, "select count(*) from evidence where seq is null");
+            long unsealed = count(c, "select count(*) from evidence_pending");
             return new Figures(since, until, documents, statuses, refused, byReason, delivered, overdueFlagged, overdueOpen,
                     failed, failedAcks, failures, unsealed);
         } catch (SQLException e) {
