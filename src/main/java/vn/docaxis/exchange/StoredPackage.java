@@ -1,10 +1,12 @@
 package vn.docaxis.exchange;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -68,15 +70,21 @@ public class StoredPackage extends PanacheEntityBase {
 
     public String verification;
 
+    // The three JSON documents are read only by a package's own views and replays; loaded on first
+    // use (together), so that fetches, acknowledgements and statuses do not read and parse them.
+
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "verification_report")
     public String verificationReport;
 
     /** The submission's answer (JSON), replayed to a resubmission of the same bytes. */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public String outcome;
 
     /** The parsed header (JSON). */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public String header;
 
