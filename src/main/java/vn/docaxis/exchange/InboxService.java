@@ -4,7 +4,6 @@ import vn.docaxis.platform.Now;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.docaxis.edxml.BusinessDocType;
 import vn.docaxis.edxml.PackageKind;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.ProblemException;
@@ -133,29 +133,33 @@ public class InboxService {
      */
     @Transactional
     public Fetch fetch(UUID deliveryId) {
-        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            requireSystem("inbox.fetch");
-            throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+        try (Connection c = dataSource.getConnection()) {
+            Locked locked = lock(c, deliveryId, "inbox.fetch");
+            Delivery d = locked.delivery();
+            StoredPackage p = locked.pkg();
+            if (d.state == DeliveryState.RECALLED) {
+                throw new ProblemException(ErrorCode.DELIVERY_RECALLED, "The sender recalled this document and "
+                        + d.recipientCode + " agreed; the axis no longer hands out this copy", Map.of("deliveryId", d.id.toString()));
+            }
+            if (p.blobId == null) {
+                throw new ProblemException(ErrorCode.PACKAGE_PURGED, "Retention purged the bytes of this package, received "
+                        + p.receivedAt + " and delivered to every recipient; its SHA-256 was " + p.sha256,
+                        Map.of("deliveryId", d.id.toString()));
+            }
+            Instant now = Now.instant();
+            try (PreparedStatement ps = c.prepareStatement("update delivery set fetch_count = fetch_count + 1, "
+                    + "first_fetched_at = coalesce(first_fetched_at, ?), version = version + 1 where id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setObject(2, d.id);
+                ps.executeUpdate();
+            }
+            if (d.firstFetchedAt == null) {
+                event(c, d.id, now, DeliveryEventType.FETCHED, locked.actor().name(), null);
+            }
+            return new Fetch(d.id, p.id, p.blobId, p.size, p.sha256, p.kind, p.senderCode, d.recipientCode, p.documentId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the fetch of delivery " + deliveryId, e);
         }
-        Actor actor = access.requireActFor(d.recipientCode, "inbox.fetch");
-        if (d.state == DeliveryState.RECALLED) {
-            throw new ProblemException(ErrorCode.DELIVERY_RECALLED, "The sender recalled this document and "
-                    + d.recipientCode + " agreed; the axis no longer hands out this copy", Map.of("deliveryId", d.id.toString()));
-        }
-        StoredPackage p = StoredPackage.findById(d.packageId);
-        if (p.blobId == null) {
-            throw new ProblemException(ErrorCode.PACKAGE_PURGED, "Retention purged the bytes of this package, received "
-                    + p.receivedAt + " and delivered to every recipient; its SHA-256 was " + p.sha256,
-                    Map.of("deliveryId", d.id.toString()));
-        }
-        Instant now = Now.instant();
-        if (d.firstFetchedAt == null) {
-            d.firstFetchedAt = now;
-            PackageWriter.event(d.id, now, DeliveryEventType.FETCHED, actor.name(), null, null, null);
-        }
-        d.fetchCount++;
-        return new Fetch(d.id, p.id, p.blobId, p.size, p.sha256, p.kind, p.senderCode, d.recipientCode, p.documentId);
     }
 
     /**
@@ -164,41 +168,120 @@ public class InboxService {
      */
     @Transactional
     public AckResult acknowledge(UUID deliveryId, AckRequest ack) {
-        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            requireSystem("inbox.ack");
-            throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
-        }
-        Actor actor = access.requireActFor(d.recipientCode, "inbox.ack");
-        if (d.state == DeliveryState.RECALLED) {
-            throw new ProblemException(ErrorCode.DELIVERY_RECALLED, "This delivery was recalled");
-        }
-        Instant now = Now.instant();
-        if (ack.done()) {
-            if (d.state != DeliveryState.DELIVERED) {
-                d.state = DeliveryState.DELIVERED;
-                d.ackedAt = now;
-                PackageWriter.event(d.id, now, DeliveryEventType.ACK_DONE, actor.name(), null, ack.reason(), null);
-                evidence.retrieved(StoredPackage.findById(d.packageId), d, actor, now, ack.reason());
-                metrics.acknowledged("done");
+        try (Connection c = dataSource.getConnection()) {
+            Locked locked = lock(c, deliveryId, "inbox.ack");
+            Delivery d = locked.delivery();
+            Actor actor = locked.actor();
+            if (d.state == DeliveryState.RECALLED) {
+                throw new ProblemException(ErrorCode.DELIVERY_RECALLED, "This delivery was recalled");
             }
-        } else {
-            if (d.state == DeliveryState.DELIVERED) {
-                throw new ProblemException(ErrorCode.DELIVERY_ALREADY_ACKNOWLEDGED, "Delivery " + d.id
-                        + " was acknowledged done at " + d.ackedAt);
+            Instant now = Now.instant();
+            if (ack.done()) {
+                if (d.state != DeliveryState.DELIVERED) {
+                    d.state = DeliveryState.DELIVERED;
+                    d.ackedAt = now;
+                    update(c, d);
+                    event(c, d.id, now, DeliveryEventType.ACK_DONE, actor.name(), ack.reason());
+                    evidence.retrieved(locked.pkg(), d, actor, now, ack.reason());
+                    metrics.acknowledged("done");
+                }
+            } else {
+                if (d.state == DeliveryState.DELIVERED) {
+                    throw new ProblemException(ErrorCode.DELIVERY_ALREADY_ACKNOWLEDGED, "Delivery " + d.id
+                            + " was acknowledged done at " + d.ackedAt);
+                }
+                d.failCount++;
+                event(c, d.id, now, DeliveryEventType.ACK_FAIL, actor.name(), ack.reason());
+                metrics.acknowledged("fail");
+                boolean finalFailure = d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts();
+                if (finalFailure) {
+                    d.state = DeliveryState.FAILED;
+                    event(c, d.id, now, DeliveryEventType.FAILED, actor.name(), d.failCount + " failed attempts");
+                }
+                update(c, d);
+                evidence.retrievalFailed(locked.pkg(), d, actor, now, ack.reason(), finalFailure);
             }
-            d.failCount++;
-            PackageWriter.event(d.id, now, DeliveryEventType.ACK_FAIL, actor.name(), null, ack.reason(), null);
-            metrics.acknowledged("fail");
-            boolean finalFailure = d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts();
-            if (finalFailure) {
-                d.state = DeliveryState.FAILED;
-                PackageWriter.event(d.id, now, DeliveryEventType.FAILED, actor.name(), null,
-                        d.failCount + " failed attempts", null);
-            }
-            evidence.retrievalFailed(StoredPackage.findById(d.packageId), d, actor, now, ack.reason(), finalFailure);
+            return new AckResult(d.id, d.state, d.failCount, d.ackedAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the acknowledgement of delivery " + deliveryId, e);
         }
-        return new AckResult(d.id, d.state, d.failCount, d.ackedAt);
+    }
+
+    /** A delivery and its package as this transaction locked them (plain objects, not managed by Hibernate). */
+    private record Locked(Delivery delivery, StoredPackage pkg, Actor actor) {
+    }
+
+    /**
+     * Locks the delivery, reads what fetch and acknowledgement need of it and of its package in
+     * one statement, and refuses unless the caller acts for its recipient. Fetches and
+     * acknowledgements are a third of the axis's requests: plain JDBC, three or four statements.
+     */
+    private Locked lock(Connection c, UUID deliveryId, String action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.recipient_code, d.sender_code, d.state, d.fail_count, d.first_fetched_at, d.acked_at,
+                       p.id, p.kind, p.business_type, p.document_id, p.code_number, p.code_notation, p.subject,
+                       p.sha256, p.size, p.verification, p.original_id, p.blob_id, p.received_at, p.sender_code
+                from delivery d join package p on p.id = d.package_id
+                where d.id = ? for update of d""")) {
+            ps.setObject(1, deliveryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    requireSystem(action);
+                    throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+                }
+                Actor actor = access.requireActFor(rs.getString(1), action);
+                Delivery d = new Delivery();
+                d.id = deliveryId;
+                d.recipientCode = rs.getString(1);
+                d.senderCode = rs.getString(2);
+                d.state = DeliveryState.valueOf(rs.getString(3));
+                d.failCount = rs.getInt(4);
+                d.firstFetchedAt = instant(rs.getTimestamp(5));
+                d.ackedAt = instant(rs.getTimestamp(6));
+                StoredPackage p = new StoredPackage();
+                p.id = rs.getObject(7, UUID.class);
+                d.packageId = p.id;
+                p.kind = PackageKind.valueOf(rs.getString(8));
+                d.kind = p.kind;
+                p.businessType = rs.getString(9) == null ? null : BusinessDocType.valueOf(rs.getString(9));
+                p.documentId = rs.getString(10);
+                p.codeNumber = rs.getString(11);
+                p.codeNotation = rs.getString(12);
+                p.subject = rs.getString(13);
+                p.sha256 = rs.getString(14);
+                p.size = rs.getLong(15);
+                p.verification = rs.getString(16);
+                p.originalId = rs.getObject(17, UUID.class);
+                p.blobId = rs.getObject(18, UUID.class);
+                p.receivedAt = instant(rs.getTimestamp(19));
+                p.senderCode = rs.getString(20);
+                return new Locked(d, p, actor);
+            }
+        }
+    }
+
+    private static void update(Connection c, Delivery d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, acked_at = ?, fail_count = ?, "
+                + "version = version + 1 where id = ?")) {
+            ps.setString(1, d.state.name());
+            ps.setTimestamp(2, d.ackedAt == null ? null : Timestamp.from(d.ackedAt));
+            ps.setInt(3, d.failCount);
+            ps.setObject(4, d.id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void event(Connection c, UUID delivery, Instant at, DeliveryEventType type, String actor,
+                              String description) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into delivery_event (delivery_id, occurred_at, type, "
+                + "actor, description) values (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, delivery);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, type.name());
+            ps.setString(4, actor);
+            ps.setString(5, description);
+            ps.executeUpdate();
+        }
     }
 
     /** What a fetch streams, and the headers that describe it. */

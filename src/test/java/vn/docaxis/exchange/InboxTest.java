@@ -123,6 +123,24 @@ class InboxTest {
     }
 
     @Test
+    void everyFetchCountsButTheFirstIsTheOneRecorded() {
+        Party sender = party();
+        Party recipient = party();
+        String packageId = submit(sender, document(sender.agency(), recipient.agency())).then().statusCode(201)
+                .extract().path("packageId");
+        String deliveryId = pendingFrom(recipient, "edoc", packageId);
+        recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200);
+        String first = sender.call().get("/api/v1/packages/" + packageId).then().body("recipients[0].fetchCount", equalTo(1))
+                .extract().path("recipients[0].firstFetchedAt");
+        recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200);
+        recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200);
+        var tracked = sender.call().get("/api/v1/packages/" + packageId).then().statusCode(200)
+                .body("recipients[0].fetchCount", equalTo(3)).body("recipients[0].firstFetchedAt", equalTo(first))
+                .body("recipients[0].state", equalTo("PENDING")).extract().jsonPath();
+        assertEquals(List.of("MADE_AVAILABLE", "FETCHED"), tracked.getList("recipients[0].timeline.type"));
+    }
+
+    @Test
     void repeatingDoneIsHarmlessAndFailAfterDoneIsAConflict() {
         Party sender = party();
         Party recipient = party();
