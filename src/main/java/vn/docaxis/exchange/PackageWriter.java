@@ -2,10 +2,16 @@ package vn.docaxis.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +44,9 @@ public class PackageWriter {
 
     @Inject
     ExchangeEvidence evidence;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Transactional
     public SubmissionResult persist(SubmissionPlan plan) {
@@ -76,16 +85,83 @@ public class PackageWriter {
                 Map.of("self", "/api/v1/packages/" + p.id, "verification", "/api/v1/packages/" + p.id + "/verification"),
                 false);
         p.outcome = write(result);
-        p.persist();
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, p); // unique violations (a concurrent twin) surface here, inside the transaction
+            insert(c, deliveries, plan.actor().name());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store package " + p.id + ": " + e.getMessage(), e);
+        }
         evidence.accepted(p, plan, deliveries);
         for (Delivery d : deliveries) {
-            d.persist();
-            event(d.id, now, DeliveryEventType.MADE_AVAILABLE, plan.actor().name(), null, null, null);
             evidence.madeAvailable(p, d, plan.actor(), now);
         }
         applyEffects(plan, p, now);
-        StoredPackage.flush(); // unique violations (a concurrent twin) surface here, inside the transaction
         return result;
+    }
+
+    /**
+     * The package row, in plain JDBC on the transaction's connection: with its deliveries and
+     * their first events, three statements whatever the number of recipients.
+     */
+    private static void insert(Connection c, StoredPackage p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into package (id, kind, sender_code, submitted_by, document_id, business_type, original_id,
+                                     code_number, code_notation, subject, promulgation_date, status_code, sha256, size,
+                                     blob_id, idempotency_key, verification, verification_report, outcome, header, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""")) {
+            ps.setObject(1, p.id);
+            ps.setString(2, p.kind.name());
+            ps.setString(3, p.senderCode);
+            ps.setString(4, p.submittedBy);
+            ps.setString(5, p.documentId);
+            ps.setString(6, p.businessType == null ? null : p.businessType.name());
+            ps.setObject(7, p.originalId, Types.OTHER);
+            ps.setString(8, p.codeNumber);
+            ps.setString(9, p.codeNotation);
+            ps.setString(10, p.subject);
+            ps.setObject(11, p.promulgationDate, Types.DATE);
+            ps.setString(12, p.statusCode);
+            ps.setString(13, p.sha256);
+            ps.setLong(14, p.size);
+            ps.setObject(15, p.blobId, Types.OTHER);
+            ps.setString(16, p.idempotencyKey);
+            ps.setString(17, p.verification);
+            ps.setString(18, p.verificationReport);
+            ps.setString(19, p.outcome);
+            ps.setString(20, p.header);
+            ps.setTimestamp(21, Timestamp.from(p.receivedAt));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, List<Delivery> deliveries, String actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into delivery (id, package_id, kind, sender_code, recipient_code, state, fail_count,
+                                      made_available_at, fetch_count, version)
+                values (?, ?, ?, ?, ?, ?, 0, ?, 0, 0)""")) {
+            for (Delivery d : deliveries) {
+                ps.setObject(1, d.id);
+                ps.setObject(2, d.packageId);
+                ps.setString(3, d.kind.name());
+                ps.setString(4, d.senderCode);
+                ps.setString(5, d.recipientCode);
+                ps.setString(6, d.state.name());
+                ps.setTimestamp(7, Timestamp.from(d.madeAvailableAt));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into delivery_event (delivery_id, occurred_at, type, actor) values (?, ?, ?, ?)")) {
+            for (Delivery d : deliveries) {
+                ps.setObject(1, d.id);
+                ps.setTimestamp(2, Timestamp.from(d.madeAvailableAt));
+                ps.setString(3, DeliveryEventType.MADE_AVAILABLE.name());
+                ps.setString(4, actor);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private void applyEffects(SubmissionPlan plan, StoredPackage p, Instant now) {

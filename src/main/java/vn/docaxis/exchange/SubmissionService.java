@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -225,7 +224,7 @@ public class SubmissionService {
     private SubmissionResult store(SubmissionPlan plan) {
         try {
             return writer.persist(plan);
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
             if (!UniqueViolations.is(e)) {
                 throw e;
             }

@@ -79,6 +79,9 @@ class ExchangeFlowTest {
         assertEquals(List.of("01", "03", "05", "06", "01", "02"), statuses.stream().map(s -> s.get("statusCode")).toList());
 
         JsonPath tracked = sender.call().get("/api/v1/packages/" + packageId).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(documentId, "7816", "VPCP-TTĐT", "2026-11-23", "V/v kết nối, liên thông phần mềm quản lý văn bản"),
+                List.of(tracked.getString("documentId"), tracked.getString("codeNumber"), tracked.getString("codeNotation"),
+                        tracked.getString("promulgationDate"), tracked.getString("subject")));
         assertEquals(List.of(r1.agency(), r2.agency(), r3.agency()), tracked.getList("recipients.agencyCode"));
         Map<String, Object> one = tracked.getMap("recipients.find { it.agencyCode == '" + r1.agency() + "' }");
         assertEquals("DELIVERED", one.get("state"));
