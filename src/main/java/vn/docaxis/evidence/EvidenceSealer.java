@@ -157,10 +157,7 @@ public class EvidenceSealer {
                 previous = rs.getString(2);
             }
         }
-        List<Long> ids = new ArrayList<>();
-        List<Long> seqs = new ArrayList<>();
-        List<byte[]> xmls = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
+        List<Sealed> batch = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, facts from evidence_pending order by id limit ?")) {
             ps.setInt(1, config.sealBatch());
             try (ResultSet rs = ps.executeQuery()) {
@@ -170,10 +167,7 @@ public class EvidenceSealer {
                     byte[] xml = signer.sign(EvidenceXml.evidence(facts, ++seq, previous));
                     previous = Certificates.sha256(xml);
                     metrics.sealed(System.nanoTime() - start);
-                    ids.add(rs.getLong(1));
-                    seqs.add(seq);
-                    xmls.add(xml);
-                    hashes.add(previous);
+                    batch.add(new Sealed(rs.getLong(1), seq, xml, previous));
                 }
             }
         }
@@ -186,14 +180,14 @@ public class EvidenceSealer {
                 select m.id, s.seq, m.event, m.occurred_at, m.package_id, m.original_id, m.delivery_id, m.agencies, m.facts,
                        s.xml, s.sha256, ?
                 from moved m join sealed s on s.id = m.id""")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            ps.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
-            ps.setArray(3, c.createArrayOf("bytea", xmls.toArray(new byte[0][])));
-            ps.setArray(4, c.createArrayOf("varchar", hashes.toArray()));
+            ps.setArray(1, c.createArrayOf("bigint", batch.stream().map(Sealed::id).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", batch.stream().map(Sealed::seq).toArray()));
+            ps.setArray(3, c.createArrayOf("bytea", batch.stream().map(Sealed::xml).toArray(byte[][]::new)));
+            ps.setArray(4, c.createArrayOf("varchar", batch.stream().map(Sealed::sha256).toArray()));
             ps.setTimestamp(5, Timestamp.from(Now.instant()));
             int moved = ps.executeUpdate();
-            if (moved != ids.size()) { // the advisory lock makes this sealer the only one: nothing else moves them
-                throw new IllegalStateException("Sealed " + ids.size() + " evidence but moved " + moved);
+            if (moved != batch.size()) { // the advisory lock makes this sealer the only one: nothing else moves them
+                throw new IllegalStateException("Sealed " + batch.size() + " evidence but moved " + moved);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence_pending");
@@ -201,7 +195,11 @@ public class EvidenceSealer {
             rs.next();
             metrics.unsealed(rs.getLong(1)); // what this batch left, as seen before its commit
         }
-        return ids.size();
+        return batch.size();
+    }
+
+    /** One evidence of a batch as sealed: recorded as {@code id}, placed at {@code seq}. */
+    private record Sealed(long id, long seq, byte[] xml, String sha256) {
     }
 
     private void registerKey() {

@@ -102,8 +102,7 @@ public class InboxService {
     public void requireRecipientOf(UUID deliveryId) {
         Delivery d = Delivery.findById(deliveryId);
         if (d == null) {
-            requireSystem("inbox.status");
-            throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+            throw notFound(deliveryId, "inbox.status");
         }
         access.requireActFor(d.recipientCode, "inbox.status");
     }
@@ -154,7 +153,7 @@ public class InboxService {
                 ps.executeUpdate();
             }
             if (d.firstFetchedAt == null) {
-                event(c, d.id, now, DeliveryEventType.FETCHED, locked.actor().name(), null);
+                PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.FETCHED, locked.actor().name(), null);
             }
             return new Fetch(d.id, p.id, p.blobId, p.size, p.sha256, p.kind, p.senderCode, d.recipientCode, p.documentId);
         } catch (SQLException e) {
@@ -181,7 +180,7 @@ public class InboxService {
                     d.state = DeliveryState.DELIVERED;
                     d.ackedAt = now;
                     update(c, d);
-                    event(c, d.id, now, DeliveryEventType.ACK_DONE, actor.name(), ack.reason());
+                    PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.ACK_DONE, actor.name(), ack.reason());
                     evidence.retrieved(locked.pkg(), d, actor, now, ack.reason());
                     metrics.acknowledged("done");
                 }
@@ -191,12 +190,13 @@ public class InboxService {
                             + " was acknowledged done at " + d.ackedAt);
                 }
                 d.failCount++;
-                event(c, d.id, now, DeliveryEventType.ACK_FAIL, actor.name(), ack.reason());
+                PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.ACK_FAIL, actor.name(), ack.reason());
                 metrics.acknowledged("fail");
                 boolean finalFailure = d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts();
                 if (finalFailure) {
                     d.state = DeliveryState.FAILED;
-                    event(c, d.id, now, DeliveryEventType.FAILED, actor.name(), d.failCount + " failed attempts");
+                    PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.FAILED, actor.name(),
+                            d.failCount + " failed attempts");
                 }
                 update(c, d);
                 evidence.retrievalFailed(locked.pkg(), d, actor, now, ack.reason(), finalFailure);
@@ -226,8 +226,7 @@ public class InboxService {
             ps.setObject(1, deliveryId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    requireSystem(action);
-                    throw new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
+                    throw notFound(deliveryId, action);
                 }
                 Actor actor = access.requireActFor(rs.getString(1), action);
                 Delivery d = new Delivery();
@@ -271,22 +270,15 @@ public class InboxService {
         }
     }
 
-    private static void event(Connection c, UUID delivery, Instant at, DeliveryEventType type, String actor,
-                              String description) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into delivery_event (delivery_id, occurred_at, type, "
-                + "actor, description) values (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, delivery);
-            ps.setTimestamp(2, Timestamp.from(at));
-            ps.setString(3, type.name());
-            ps.setString(4, actor);
-            ps.setString(5, description);
-            ps.executeUpdate();
-        }
-    }
-
     /** What a fetch streams, and the headers that describe it. */
     public record Fetch(UUID deliveryId, UUID packageId, UUID blobId, long size, String sha256, PackageKind kind,
                         String sender, String recipient, String documentId) {
+    }
+
+    /** An unknown delivery is a 404 to a connected system; anyone else is refused the inbox first. */
+    private ProblemException notFound(UUID deliveryId, String action) {
+        requireSystem(action);
+        return new ProblemException(ErrorCode.DELIVERY_NOT_FOUND, "No delivery " + deliveryId);
     }
 
     private Actor requireSystem(String action) {

@@ -87,7 +87,9 @@ public class PackageWriter {
         p.outcome = write(result);
         try (Connection c = dataSource.getConnection()) {
             insert(c, p); // unique violations (a concurrent twin) surface here, inside the transaction
-            insert(c, deliveries, plan.actor().name());
+            insert(c, deliveries);
+            events(c, deliveries.stream().map(d -> d.id).toList(), now, DeliveryEventType.MADE_AVAILABLE,
+                    plan.actor().name(), null);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store package " + p.id + ": " + e.getMessage(), e);
         }
@@ -134,7 +136,7 @@ public class PackageWriter {
         }
     }
 
-    private static void insert(Connection c, List<Delivery> deliveries, String actor) throws SQLException {
+    private static void insert(Connection c, List<Delivery> deliveries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into delivery (id, package_id, kind, sender_code, recipient_code, state, fail_count,
                                       made_available_at, fetch_count, version)
@@ -151,13 +153,23 @@ public class PackageWriter {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * The same step in the timeline of each of {@code deliveries}, in one JDBC batch on the
+     * transaction's connection: the way the store and the inbox record steps. ({@link #event}
+     * records one through Hibernate, for the effects that work on managed deliveries.)
+     */
+    static void events(Connection c, List<UUID> deliveries, Instant at, DeliveryEventType type, String actor,
+                       String description) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into delivery_event (delivery_id, occurred_at, type, actor) values (?, ?, ?, ?)")) {
-            for (Delivery d : deliveries) {
-                ps.setObject(1, d.id);
-                ps.setTimestamp(2, Timestamp.from(d.madeAvailableAt));
-                ps.setString(3, DeliveryEventType.MADE_AVAILABLE.name());
+                "insert into delivery_event (delivery_id, occurred_at, type, actor, description) values (?, ?, ?, ?, ?)")) {
+            for (UUID delivery : deliveries) {
+                ps.setObject(1, delivery);
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setString(3, type.name());
                 ps.setString(4, actor);
+                ps.setString(5, description);
                 ps.addBatch();
             }
             ps.executeBatch();

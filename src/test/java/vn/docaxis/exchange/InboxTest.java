@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.docaxis.support.Api.PASSWORD;
 import static vn.docaxis.support.Api.as;
@@ -126,14 +127,17 @@ class InboxTest {
     void everyFetchCountsButTheFirstIsTheOneRecorded() {
         Party sender = party();
         Party recipient = party();
-        String packageId = submit(sender, document(sender.agency(), recipient.agency())).then().statusCode(201)
-                .extract().path("packageId");
+        byte[] edxml = document(sender.agency(), recipient.agency());
+        String packageId = submit(sender, edxml).then().statusCode(201).extract().path("packageId");
         String deliveryId = pendingFrom(recipient, "edoc", packageId);
-        recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200);
+        assertArrayEquals(edxml, recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200).extract()
+                .asByteArray());
         String first = sender.call().get("/api/v1/packages/" + packageId).then().body("recipients[0].fetchCount", equalTo(1))
                 .extract().path("recipients[0].firstFetchedAt");
-        recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200);
-        recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200);
+        for (int again = 0; again < 2; again++) { // the same bytes every time
+            assertArrayEquals(edxml, recipient.call().get("/api/v1/inbox/" + deliveryId).then().statusCode(200).extract()
+                    .asByteArray());
+        }
         var tracked = sender.call().get("/api/v1/packages/" + packageId).then().statusCode(200)
                 .body("recipients[0].fetchCount", equalTo(3)).body("recipients[0].firstFetchedAt", equalTo(first))
                 .body("recipients[0].state", equalTo("PENDING")).extract().jsonPath();
