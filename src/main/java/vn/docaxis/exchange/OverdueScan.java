@@ -1,10 +1,13 @@
 package vn.docaxis.exchange;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +28,9 @@ public class OverdueScan {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     ExchangeConfig config;
@@ -71,9 +77,13 @@ public class OverdueScan {
                         returning id""", UUID.class)
                 .setParameter(1, Now.instant()).setParameter(2, cutoff).setParameter(3, BATCH).getResultList();
         Instant now = Now.instant();
+        try (Connection c = dataSource.getConnection()) {
+            PackageWriter.events(c, ids, now, DeliveryEventType.OVERDUE, Actor.SERVICE.name(), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record overdue deliveries: " + e.getMessage(), e);
+        }
         for (UUID id : ids) {
             Delivery d = Delivery.findById(id);
-            PackageWriter.event(d.id, now, DeliveryEventType.OVERDUE, Actor.SERVICE.name(), null, null, null);
             evidence.overdue(StoredPackage.findById(d.packageId), d, now);
         }
         return ids.size();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -58,7 +58,7 @@ public class PackageWriter {
         p.submittedBy = plan.actor().name();
         p.documentId = plan.documentId();
         p.businessType = plan.businessType();
-        p.originalId = plan.original() == null ? null : plan.original().id;
+        p.originalId = plan.originalId();
         p.sha256 = plan.body().sha256();
         p.size = plan.body().size();
         p.idempotencyKey = plan.idempotencyKey();
@@ -90,14 +90,14 @@ public class PackageWriter {
             insert(c, deliveries);
             events(c, deliveries.stream().map(d -> d.id).toList(), now, DeliveryEventType.MADE_AVAILABLE,
                     plan.actor().name(), null);
+            evidence.accepted(p, plan, deliveries);
+            for (Delivery d : deliveries) {
+                evidence.madeAvailable(p, d, plan.actor(), now);
+            }
+            applyEffects(c, plan, p, now);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store package " + p.id + ": " + e.getMessage(), e);
         }
-        evidence.accepted(p, plan, deliveries);
-        for (Delivery d : deliveries) {
-            evidence.madeAvailable(p, d, plan.actor(), now);
-        }
-        applyEffects(plan, p, now);
         return result;
     }
 
@@ -157,68 +157,130 @@ public class PackageWriter {
 
     /**
      * The same step in the timeline of each of {@code deliveries}, in one JDBC batch on the
-     * transaction's connection: the way the store and the inbox record steps. ({@link #event}
-     * records one through Hibernate, for the effects that work on managed deliveries.)
+     * transaction's connection: the one way delivery events are written.
      */
     static void events(Connection c, List<UUID> deliveries, Instant at, DeliveryEventType type, String actor,
                        String description) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into delivery_event (delivery_id, occurred_at, type, actor, description) values (?, ?, ?, ?, ?)")) {
+        events(c, deliveries, at, type, actor, null, description, null);
+    }
+
+    /** As above, for a step caused by a package ({@code packageId}), a status one with its {@code statusCode}. */
+    static void events(Connection c, List<UUID> deliveries, Instant at, DeliveryEventType type, String actor,
+                       String statusCode, String description, UUID packageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into delivery_event (delivery_id, occurred_at, type, actor, "
+                + "status_code, description, package_id) values (?, ?, ?, ?, ?, ?, ?)")) {
             for (UUID delivery : deliveries) {
                 ps.setObject(1, delivery);
                 ps.setTimestamp(2, Timestamp.from(at));
                 ps.setString(3, type.name());
                 ps.setString(4, actor);
-                ps.setString(5, description);
+                ps.setString(5, statusCode);
+                ps.setString(6, description);
+                ps.setObject(7, packageId, Types.OTHER);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private void applyEffects(SubmissionPlan plan, StoredPackage p, Instant now) {
+    private void applyEffects(Connection c, SubmissionPlan plan, StoredPackage p, Instant now) throws SQLException {
         String actor = plan.actor().name();
         if (plan.status() != null) {
-            Delivery target = lock(plan.status().targetDelivery());
-            DeliveryEventType effect = applyStatus(target, plan.status(), p.id, actor, now);
-            evidence.statusEffect(p, target, plan.actor(), now, effect, plan.status().code(), plan.status().description());
+            Delivery target = lock(c, plan.status().targetDelivery());
+            SubmissionPlan.StatusEffect s = plan.status();
+            DeliveryEventType effect = applyStatus(target, s, now);
+            update(c, target);
+            events(c, List.of(target.id), now, effect, actor, s.code(), s.description(), p.id);
+            evidence.statusEffect(p, target, plan.actor(), now, effect, s.code(), s.description());
         }
         for (UUID id : plan.recallFrom()) {
-            Delivery d = lock(id);
+            Delivery d = lock(c, id);
             if (d.state != DeliveryState.RECALLED) {
                 d.recallState = RecallState.REQUESTED;
-                event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, null, reason(plan), p.id);
+                update(c, d);
+                events(c, List.of(d.id), now, DeliveryEventType.RECALL_REQUESTED, actor, null, reason(plan), p.id);
                 evidence.recallRequested(p, d, plan.actor(), now, reason(plan));
             }
         }
         if (plan.originalEvent() != null) {
-            for (Delivery d : Delivery.<Delivery>list("packageId", plan.original().id)) {
-                event(d.id, now, plan.originalEvent(), actor, null, reason(plan), p.id);
-            }
+            events(c, deliveriesOf(c, plan.originalId()), now, plan.originalEvent(), actor, null, reason(plan), p.id);
         }
     }
 
-    /** The third acknowledgement level: what the recipient agency (or, for 13, the sender) reports. */
-    private static DeliveryEventType applyStatus(Delivery d, SubmissionPlan.StatusEffect s, UUID statusPackage, String actor,
-                                                 Instant now) {
+    /**
+     * The third acknowledgement level: what the recipient agency (or, for 13, the sender) reports.
+     * Changes {@code d} and says which step of its timeline that is.
+     */
+    private static DeliveryEventType applyStatus(Delivery d, SubmissionPlan.StatusEffect s, Instant now) {
         StatusCode code = WireCode.fromWire(StatusCode.class, s.code()).orElse(null);
         if (code == StatusCode.RECALL_REQUEST) {
             if (d.state != DeliveryState.RECALLED) {
                 d.recallState = RecallState.REQUESTED;
             }
-            return event(d.id, now, DeliveryEventType.RECALL_REQUESTED, actor, s.code(), s.description(), statusPackage);
+            return DeliveryEventType.RECALL_REQUESTED;
         }
         d.businessStatus = s.code();
         d.businessStatusAt = now;
         if (d.recallState == RecallState.REQUESTED && code == StatusCode.CHANGE_AGREED) {
             d.recallState = RecallState.AGREED;
             d.state = DeliveryState.RECALLED; // the recipient's copy is gone from the axis; its metadata stays
-            return event(d.id, now, DeliveryEventType.RECALL_AGREED, actor, s.code(), s.description(), statusPackage);
+            return DeliveryEventType.RECALL_AGREED;
         } else if (d.recallState == RecallState.REQUESTED && code == StatusCode.CHANGE_REFUSED) {
             d.recallState = RecallState.REFUSED;
-            return event(d.id, now, DeliveryEventType.RECALL_REFUSED, actor, s.code(), s.description(), statusPackage);
+            return DeliveryEventType.RECALL_REFUSED;
         }
-        return event(d.id, now, DeliveryEventType.STATUS, actor, s.code(), s.description(), statusPackage);
+        return DeliveryEventType.STATUS;
+    }
+
+    /** Locks an earlier delivery that a status or revoke changes, and reads what the change needs of it. */
+    private static Delivery lock(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select package_id, kind, sender_code, recipient_code, state, "
+                + "recall_state, business_status, business_status_at from delivery where id = ? for update")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Delivery " + id + " disappeared"); // deliveries are never deleted
+                }
+                Delivery d = new Delivery();
+                d.id = id;
+                d.packageId = rs.getObject(1, UUID.class);
+                d.kind = PackageKind.valueOf(rs.getString(2));
+                d.senderCode = rs.getString(3);
+                d.recipientCode = rs.getString(4);
+                d.state = DeliveryState.valueOf(rs.getString(5));
+                d.recallState = rs.getString(6) == null ? null : RecallState.valueOf(rs.getString(6));
+                d.businessStatus = rs.getString(7);
+                Timestamp at = rs.getTimestamp(8);
+                d.businessStatusAt = at == null ? null : at.toInstant();
+                return d;
+            }
+        }
+    }
+
+    /** Writes what a status or revoke may change of a delivery locked by {@link #lock}. */
+    private static void update(Connection c, Delivery d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, recall_state = ?, business_status = ?, "
+                + "business_status_at = ?, version = version + 1 where id = ?")) {
+            ps.setString(1, d.state.name());
+            ps.setString(2, d.recallState == null ? null : d.recallState.name());
+            ps.setString(3, d.businessStatus);
+            ps.setTimestamp(4, d.businessStatusAt == null ? null : Timestamp.from(d.businessStatusAt));
+            ps.setObject(5, d.id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<UUID> deliveriesOf(Connection c, UUID packageId) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from delivery where package_id = ? order by id")) {
+            ps.setObject(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
     }
 
     private void describe(StoredPackage p, SubmissionPlan plan) {
@@ -246,24 +308,6 @@ public class PackageWriter {
         d.state = DeliveryState.PENDING;
         d.madeAvailableAt = now;
         return d;
-    }
-
-    static DeliveryEventType event(UUID delivery, Instant at, DeliveryEventType type, String actor, String statusCode,
-                                   String description, UUID packageId) {
-        DeliveryEvent e = new DeliveryEvent();
-        e.deliveryId = delivery;
-        e.occurredAt = at;
-        e.type = type;
-        e.actor = actor;
-        e.statusCode = statusCode;
-        e.description = description;
-        e.packageId = packageId;
-        e.persist();
-        return type;
-    }
-
-    private static Delivery lock(UUID id) {
-        return Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static String reason(SubmissionPlan plan) {

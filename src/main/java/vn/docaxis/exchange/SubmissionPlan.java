@@ -12,13 +12,13 @@ import vn.docaxis.security.Actor;
  * does to earlier deliveries. {@link PackageWriter} carries it out in one transaction.
  *
  * @param recipients every recipient named, accepted (no refusal) or refused with a reason
- * @param original the document a revoke, update, replacement or status refers to
+ * @param originalId the document a revoke, update, replacement or status refers to
  * @param status for a status package: its effect on the delivery it is about
  * @param recallFrom for a revoke: the original's deliveries asked to give the document back
  * @param originalEvent for an update or replacement: the event recorded on the original's deliveries
  */
 record SubmissionPlan(EdxmlPackage content, SpooledBody body, Actor actor, String idempotencyKey, Instant receivedAt,
-                      String sender, String documentId, BusinessDocType businessType, StoredPackage original,
+                      String sender, String documentId, BusinessDocType businessType, UUID originalId,
                       List<Recipient> recipients, StatusEffect status, List<UUID> recallFrom,
                       DeliveryEventType originalEvent, PackageVerifier.Verification verification) {
 

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,9 @@ public class SubmissionService {
 
     @Inject
     ExchangeEvidence evidence;
+
+    @Inject
+    SubmissionReads reads;
 
     private EdxmlReader reader;
     private EdxmlSchemas schemas;
@@ -172,18 +177,24 @@ public class SubmissionService {
             context[0] = sender;
             context[1] = documentId;
             Actor actor = access.requireActFor(sender, ACTION);
-            if (agencies.statusesOf(List.of(sender)).get(sender) != AgencyStatus.ACTIVE) {
+            Statuses statuses = new Statuses();
+            statuses.read(content.kind() == PackageKind.DOCUMENT ? named(sender, content.document()) : List.of(sender));
+            if (statuses.of(sender) != AgencyStatus.ACTIVE) {
                 throw new ProblemException(ErrorCode.SENDER_NOT_ACTIVE, "Agency " + sender
                         + " is not registered or is suspended", Map.of("agencyCode", sender));
             }
-            Optional<SubmissionResult> replay = replay(content.kind(), sender, documentId, body.sha256(), actor, idempotencyKey);
-            if (replay.isPresent()) {
-                return replay.get();
+            Optional<SubmissionResult> byKey = replayByKey(body.sha256(), actor, idempotencyKey);
+            if (byKey.isPresent()) {
+                return byKey.get();
+            }
+            SubmissionReads.Earlier earlier = reads.earlier(content.kind(), sender, documentId, body.sha256());
+            if (earlier.sameId() != null) {
+                return resultOf(earlier.sameId(), earlier.sameOutcome());
             }
             SubmissionPlan plan;
             try {
                 plan = content.kind() == PackageKind.DOCUMENT
-                        ? planDocument(content, body, actor, idempotencyKey, receivedAt, sender)
+                        ? planDocument(content, body, actor, idempotencyKey, receivedAt, sender, statuses, earlier.sentAsNew())
                         : planStatus(content, body, actor, idempotencyKey, receivedAt, sender);
             } catch (ProblemException e) {
                 // a twin of this very package may have committed since the replay check above
@@ -236,29 +247,35 @@ public class SubmissionService {
 
     // ---- resubmissions ----
 
+    /** The stored answer to the same package sent before: under the same Idempotency-Key, or with the same bytes. */
     private Optional<SubmissionResult> replay(PackageKind kind, String sender, String documentId, String sha256,
                                               Actor actor, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            StoredPackage byKey = StoredPackage.find("submittedBy = ?1 and idempotencyKey = ?2", actor.name(), idempotencyKey)
-                    .firstResult();
-            if (byKey != null) {
-                if (!byKey.sha256.equals(sha256)) {
-                    throw new ProblemException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                            + "' was used for package " + byKey.id + ", whose bytes differ");
-                }
-                return Optional.of(resultOf(byKey));
-            }
+        Optional<SubmissionResult> byKey = replayByKey(sha256, actor, idempotencyKey);
+        if (byKey.isPresent()) {
+            return byKey;
         }
-        StoredPackage same = StoredPackage.find("kind = ?1 and senderCode = ?2 and documentId = ?3 and sha256 = ?4",
-                kind, sender, documentId, sha256).firstResult();
-        return Optional.ofNullable(same).map(this::resultOf);
+        SubmissionReads.Earlier earlier = reads.earlier(kind, sender, documentId, sha256);
+        return earlier.sameId() == null ? Optional.empty() : Optional.of(resultOf(earlier.sameId(), earlier.sameOutcome()));
     }
 
-    private SubmissionResult resultOf(StoredPackage p) {
+    private Optional<SubmissionResult> replayByKey(String sha256, Actor actor, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return reads.byIdempotencyKey(actor.name(), idempotencyKey).map(keyed -> {
+            if (!keyed.sha256().equals(sha256)) {
+                throw new ProblemException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
+                        + "' was used for package " + keyed.id() + ", whose bytes differ");
+            }
+            return resultOf(keyed.id(), keyed.outcome());
+        });
+    }
+
+    private SubmissionResult resultOf(UUID packageId, String outcome) {
         try {
-            return json.readValue(p.outcome, SubmissionResult.class).asReplay();
+            return json.readValue(outcome, SubmissionResult.class).asReplay();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored outcome of package " + p.id + " is unreadable", e);
+            throw new IllegalStateException("Stored outcome of package " + packageId + " is unreadable", e);
         }
     }
 
@@ -278,39 +295,47 @@ public class SubmissionService {
 
     // ---- documents ----
 
+    /** The sender and the agencies a document's header names: their statuses are read in one statement. */
+    private static List<String> named(String sender, DocumentHeader h) {
+        List<String> codes = new ArrayList<>();
+        codes.add(sender);
+        h.to().stream().map(Organization::organId).filter(AgencyCode::isValid).forEach(codes::add);
+        return codes;
+    }
+
     private SubmissionPlan planDocument(EdxmlPackage content, SpooledBody body, Actor actor, String key, Instant at,
-                                        String sender) {
+                                        String sender, Statuses statuses, boolean sentAsNew) {
         DocumentHeader h = content.document();
         BusinessDocType type = h.businessType();
         List<String> named = h.to().stream().map(Organization::organId).toList();
-        StoredPackage original = null;
+        UUID original = null;
         List<SubmissionPlan.Recipient> recipients;
         List<UUID> recallFrom = List.of();
         DeliveryEventType originalEvent = null;
         switch (type) {
             case NEW -> {
-                if (StoredPackage.count("kind = ?1 and senderCode = ?2 and documentId = ?3 and businessType = ?4",
-                        PackageKind.DOCUMENT, sender, h.documentId(), BusinessDocType.NEW) > 0) {
+                if (sentAsNew) {
                     throw duplicate(sender, h.documentId());
                 }
-                recipients = evaluate(named, null);
+                recipients = evaluate(named, null, statuses);
             }
             case REPLACE -> {
                 original = original(sender, h);
                 originalEvent = DeliveryEventType.REPLACED;
-                recipients = evaluate(named, null);
+                recipients = evaluate(named, null, statuses);
             }
             case REVOKE -> {
                 original = original(sender, h);
-                Map<String, Delivery> ofOriginal = deliveriesByRecipient(original);
-                recipients = evaluate(named, ofOriginal.keySet());
+                Map<String, UUID> ofOriginal = reads.deliveriesByRecipient(original);
+                recipients = evaluate(named, ofOriginal.keySet(), statuses);
                 recallFrom = recipients.stream().filter(SubmissionPlan.Recipient::accepted)
-                        .map(r -> ofOriginal.get(r.agencyCode()).id).toList();
+                        .map(r -> ofOriginal.get(r.agencyCode())).toList();
             }
             case UPDATE -> {
                 original = original(sender, h);
                 originalEvent = DeliveryEventType.UPDATED;
-                recipients = evaluate(amendedRecipients(deliveriesByRecipient(original).keySet(), h.business()), null);
+                recipients = evaluate(amendedRecipients(reads.deliveriesByRecipient(original).keySet(), h.business()),
+                        null, statuses);
             }
             default -> throw new IllegalStateException("unknown business type " + type);
         }
@@ -324,7 +349,7 @@ public class SubmissionService {
      * places (Bussiness/DocumentId, ResponseFor, ReplacementInfo, or reuse the header DocumentId),
      * so each is tried in turn: the first that names a new document of this sender wins.
      */
-    private StoredPackage original(String sender, DocumentHeader h) {
+    private UUID original(String sender, DocumentHeader h) {
         Set<String> candidates = new LinkedHashSet<>();
         Business b = h.business();
         if (b.documentId() != null) {
@@ -341,21 +366,8 @@ public class SubmissionService {
             }
         }
         candidates.add(h.documentId());
-        for (String id : candidates) {
-            StoredPackage found = StoredPackage.find("kind = ?1 and senderCode = ?2 and documentId = ?3 and businessType = ?4",
-                    PackageKind.DOCUMENT, sender, id, BusinessDocType.NEW).firstResult();
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new ProblemException(ErrorCode.ORIGINAL_NOT_FOUND, "None of " + candidates + " names a document that "
-                + sender + " sent through this axis", Map.of("documentIds", List.copyOf(candidates)));
-    }
-
-    private static Map<String, Delivery> deliveriesByRecipient(StoredPackage original) {
-        Map<String, Delivery> byRecipient = new LinkedHashMap<>();
-        Delivery.<Delivery>list("packageId = ?1 order by id", original.id).forEach(d -> byRecipient.put(d.recipientCode, d));
-        return byRecipient;
+        return reads.newDocument(sender, List.copyOf(candidates)).orElseThrow(() -> new ProblemException(ErrorCode.ORIGINAL_NOT_FOUND, "None of " + candidates + " names a document that "
+                + sender + " sent through this axis", Map.of("documentIds", List.copyOf(candidates))));
     }
 
     /** An update goes to the original's recipients, less those it removes, plus those it adds. */
@@ -375,17 +387,17 @@ public class SubmissionService {
      * Accepts each named agency that is registered and active; refuses the others with a reason.
      * With {@code mustBeAmong}, only those agencies may be named (the recipients of a revoked document).
      */
-    private List<SubmissionPlan.Recipient> evaluate(List<String> named, Set<String> mustBeAmong) {
+    private List<SubmissionPlan.Recipient> evaluate(List<String> named, Set<String> mustBeAmong, Statuses statuses) {
         Set<String> distinct = new LinkedHashSet<>(named);
-        Map<String, AgencyStatus> statuses = agencies.statusesOf(distinct.stream().filter(AgencyCode::isValid).toList());
+        statuses.read(distinct.stream().filter(AgencyCode::isValid).toList());
         List<SubmissionPlan.Recipient> recipients = new ArrayList<>();
         for (String code : distinct) {
             RecipientOutcome refusal = null;
             if (!AgencyCode.isValid(code)) {
                 refusal = RecipientOutcome.refused(code, ErrorCode.INVALID_AGENCY_CODE.name(), "not an agency code");
-            } else if (!statuses.containsKey(code)) {
+            } else if (statuses.of(code) == null) {
                 refusal = RecipientOutcome.refused(code, ErrorCode.UNKNOWN_RECIPIENT.name(), "not registered on this axis");
-            } else if (statuses.get(code) != AgencyStatus.ACTIVE) {
+            } else if (statuses.of(code) != AgencyStatus.ACTIVE) {
                 refusal = RecipientOutcome.refused(code, "RECIPIENT_SUSPENDED", "the agency is suspended");
             } else if (mustBeAmong != null && !mustBeAmong.contains(code)) {
                 refusal = RecipientOutcome.refused(code, "NOT_A_RECIPIENT_OF_ORIGINAL",
@@ -418,28 +430,47 @@ public class SubmissionService {
         String documentId = s.responseFor().documentId();
         String documentSender = toRecipient ? reporter : counterpart;
         String documentRecipient = toRecipient ? counterpart : reporter;
-        List<Delivery> about = Delivery.find("select d from Delivery d join StoredPackage p on p.id = d.packageId "
-                        + "where p.kind = ?1 and p.senderCode = ?2 and p.documentId = ?3 and d.recipientCode = ?4 order by d.id",
-                PackageKind.DOCUMENT, documentSender, documentId, documentRecipient).list();
+        List<SubmissionReads.Target> about = reads.deliveriesOf(documentSender, documentId, documentRecipient);
         if (about.isEmpty()) {
             throw new ProblemException(ErrorCode.STATUS_NOT_RELATED, "No document '" + documentId + "' was sent by "
                     + documentSender + " to " + documentRecipient + " through this axis",
                     Map.of("documentId", documentId, "sender", documentSender, "recipient", documentRecipient));
         }
-        Delivery target = about.stream()
+        SubmissionReads.Target target = about.stream()
                 .filter(d -> (code == StatusCode.CHANGE_AGREED || code == StatusCode.CHANGE_REFUSED)
-                        && d.recallState == RecallState.REQUESTED)
+                        && d.recallState() == RecallState.REQUESTED)
                 .findFirst().orElse(about.get(0)); // the original document's delivery comes first
-        StoredPackage original = StoredPackage.findById(target.packageId);
-        return new SubmissionPlan(content, body, actor, key, at, reporter, documentId, null, original,
+        return new SubmissionPlan(content, body, actor, key, at, reporter, documentId, null, target.packageId(),
                 List.of(new SubmissionPlan.Recipient(counterpart, null)),
-                new SubmissionPlan.StatusEffect(s.statusCode(), s.description(), target.id), List.of(), null, null);
+                new SubmissionPlan.StatusEffect(s.statusCode(), s.description(), target.deliveryId()), List.of(), null, null);
     }
 
     private static SubmissionPlan withVerification(SubmissionPlan p, PackageVerifier.Verification v) {
         return new SubmissionPlan(p.content(), p.body(), p.actor(), p.idempotencyKey(), p.receivedAt(), p.sender(),
-                p.documentId(), p.businessType(), p.original(), p.recipients(), p.status(), p.recallFrom(),
+                p.documentId(), p.businessType(), p.originalId(), p.recipients(), p.status(), p.recallFrom(),
                 p.originalEvent(), v);
+    }
+
+    /**
+     * The statuses of the agencies a submission involves, each read once: the sender's and the
+     * named recipients' in one statement, an update's other recipients when they are known.
+     */
+    private final class Statuses {
+        private final Map<String, AgencyStatus> found = new HashMap<>();
+        private final Set<String> asked = new HashSet<>();
+
+        void read(Collection<String> codes) {
+            List<String> missing = codes.stream().filter(c -> !asked.contains(c)).distinct().toList();
+            if (!missing.isEmpty()) {
+                found.putAll(agencies.statusesOf(missing));
+                asked.addAll(missing);
+            }
+        }
+
+        /** Null for an agency not registered on this axis. */
+        AgencyStatus of(String code) {
+            return found.get(code);
+        }
     }
 
     private void recordRefusal(Actor caller, ProblemException e, SpooledBody body, String[] context) {

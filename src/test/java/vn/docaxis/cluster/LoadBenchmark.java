@@ -42,7 +42,8 @@ import vn.docaxis.support.TestPdfs;
  *
  * <p>Run: {@code ./mvnw -Pbench-load} (builds the jar first). Tunable with {@code -Dbench.senders},
  * {@code -Dbench.recipients}, {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
- * service's measured 1-page run with Java Flight Recorder.
+ * service's measured 1-page run with Java Flight Recorder; {@code -Dbench.jvmArgs="..."} adds options to the service's JVM
+ * (diagnostics such as {@code -XX:+PrintCompilation}, whose output goes to the service's log).
  */
 public final class LoadBenchmark {
 
@@ -80,7 +81,9 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("docaxis-load-bench");
-        try (AxisCluster cluster = new AxisCluster(dir, 1)) {
+        String[] jvmArgs = System.getProperty("bench.jvmArgs", "").isBlank() ? new String[0]
+                : System.getProperty("bench.jvmArgs").trim().split("\\s+");
+        try (AxisCluster cluster = new AxisCluster(dir, 1, jvmArgs)) {
             long pid = cluster.instances[0].pid();
             List<AxisCluster.Party> senders = new ArrayList<>();
             for (int i = 1; i <= SENDERS; i++) {

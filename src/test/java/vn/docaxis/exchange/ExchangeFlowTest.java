@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -65,10 +66,11 @@ class ExchangeFlowTest {
                     .then().statusCode(200).body("state", equalTo("DELIVERED"));
         }
 
+        List<String> statusPackages = new ArrayList<>();
         for (String code : List.of("01", "03", "05", "06")) {
-            submit(r1, status(r1.agency(), sender.agency(), documentId, code)).then().statusCode(201)
+            statusPackages.add(submit(r1, status(r1.agency(), sender.agency(), documentId, code)).then().statusCode(201)
                     .body("kind", equalTo("STATUS")).body("statusCode", equalTo(code))
-                    .body("recipients[0].agencyCode", equalTo(sender.agency()));
+                    .body("recipients[0].agencyCode", equalTo(sender.agency())).extract().path("packageId"));
         }
         submit(r2, status(r2.agency(), sender.agency(), documentId, "01")).then().statusCode(201);
         submit(r2, status(r2.agency(), sender.agency(), documentId, "02")).then().statusCode(201);
@@ -90,6 +92,9 @@ class ExchangeFlowTest {
                 types(tracked, r1.agency()));
         assertEquals(List.of("01", "03", "05", "06"),
                 tracked.getList("recipients.find { it.agencyCode == '" + r1.agency() + "' }.timeline.findAll { it.type == 'STATUS' }.statusCode"));
+        // each status step names the status package that reported it
+        assertEquals(statusPackages,
+                tracked.getList("recipients.find { it.agencyCode == '" + r1.agency() + "' }.timeline.findAll { it.type == 'STATUS' }.packageId"));
         // a refusal after an arrival is legal, and recorded
         assertEquals("02", tracked.getString("recipients.find { it.agencyCode == '" + r2.agency() + "' }.businessStatus"));
 
