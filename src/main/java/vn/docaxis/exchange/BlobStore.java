@@ -32,20 +32,29 @@ public class BlobStore {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Stores a file in the caller's transaction (the connection is the transaction's). */
+    /**
+     * Stores a file in the caller's transaction (the connection is the transaction's). A package
+     * of one chunk — nearly all of them — goes in with its blob row in one statement.
+     */
     public UUID store(Path file, long size, String sha256) {
         UUID id = Ids.next();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
+            if (size <= CHUNK) {
+                try (PreparedStatement ps = c.prepareStatement("with blob_row as (insert into blob (id, size, sha256, created_at) "
+                        + "values (?, ?, ?, ?)) insert into blob_chunk (blob_id, seq, data) values (?, 0, ?)")) {
+                    blob(ps, id, size, sha256);
+                    ps.setObject(5, id);
+                    ps.setBytes(6, in.readNBytes((int) size));
+                    ps.executeUpdate();
+                }
+                return id;
+            }
             try (PreparedStatement ps = c.prepareStatement("insert into blob (id, size, sha256, created_at) values (?, ?, ?, ?)")) {
-                ps.setObject(1, id);
-                ps.setLong(2, size);
-                ps.setString(3, sha256);
-                ps.setTimestamp(4, Timestamp.from(Now.instant()));
+                blob(ps, id, size, sha256);
                 ps.executeUpdate();
             }
-            try (InputStream in = Files.newInputStream(file);
-                 PreparedStatement ps = c.prepareStatement("insert into blob_chunk (blob_id, seq, data) values (?, ?, ?)")) {
-                byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(size, 1))];
+            try (PreparedStatement ps = c.prepareStatement("insert into blob_chunk (blob_id, seq, data) values (?, ?, ?)")) {
+                byte[] chunk = new byte[CHUNK];
                 int seq = 0;
                 for (int n; (n = in.readNBytes(chunk, 0, chunk.length)) > 0; ) {
                     ps.setObject(1, id);
@@ -62,9 +71,31 @@ public class BlobStore {
         }
     }
 
-    /** Writes the bytes to {@code out}, one chunk in memory at a time, on a connection of its own. */
-    public void copyTo(UUID blobId, OutputStream out) throws IOException {
+    private static void blob(PreparedStatement ps, UUID id, long size, String sha256) throws SQLException {
+        ps.setObject(1, id);
+        ps.setLong(2, size);
+        ps.setString(3, sha256);
+        ps.setTimestamp(4, Timestamp.from(Now.instant()));
+    }
+
+    /**
+     * Writes the {@code size} bytes of a blob to {@code out}, one chunk in memory at a time, on a
+     * connection of its own: one statement for a blob of one chunk, a cursor for larger ones.
+     */
+    public void copyTo(UUID blobId, long size, OutputStream out) throws IOException {
         try (Connection c = dataSource.getConnection()) {
+            if (size <= CHUNK) {
+                try (PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? and seq = 0")) {
+                    ps.setObject(1, blobId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IOException("The bytes of blob " + blobId + " are missing");
+                        }
+                        out.write(rs.getBytes(1));
+                    }
+                }
+                return;
+            }
             c.setAutoCommit(false); // a server-side cursor needs a transaction
             try (PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? order by seq")) {
                 ps.setFetchSize(1);
