@@ -215,6 +215,7 @@ public class InboxService {
      * Locks the delivery, reads what fetch and acknowledgement need of it and of its package in
      * one statement, and refuses unless the caller acts for its recipient. Fetches and
      * acknowledgements are a third of the axis's requests: plain JDBC, three or four statements.
+     * The lock is the one the delivery's update takes ({@code no key update}), as in {@link PackageWriter}.
      */
     private Locked lock(Connection c, UUID deliveryId, String action) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -222,7 +223,7 @@ public class InboxService {
                        p.id, p.kind, p.business_type, p.document_id, p.code_number, p.code_notation, p.subject,
                        p.sha256, p.size, p.verification, p.original_id, p.blob_id, p.received_at, p.sender_code
                 from delivery d join package p on p.id = d.package_id
-                where d.id = ? for update of d""")) {
+                where d.id = ? for no key update of d""")) {
             ps.setObject(1, deliveryId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

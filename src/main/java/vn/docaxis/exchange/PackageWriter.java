@@ -232,10 +232,14 @@ public class PackageWriter {
         return DeliveryEventType.STATUS;
     }
 
-    /** Locks an earlier delivery that a status or revoke changes, and reads what the change needs of it. */
+    /**
+     * Locks an earlier delivery that a status or revoke changes, and reads what the change needs
+     * of it. {@code for no key update} is the lock the row's own update takes: changes to the
+     * delivery wait for each other, inserts of rows that refer to it (its events) do not.
+     */
     private static Delivery lock(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select package_id, kind, sender_code, recipient_code, state, "
-                + "recall_state, business_status, business_status_at from delivery where id = ? for update")) {
+                + "recall_state, business_status, business_status_at from delivery where id = ? for no key update")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
