@@ -153,7 +153,7 @@ public class InboxService {
                 ps.executeUpdate();
             }
             if (d.firstFetchedAt == null) {
-                PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.FETCHED, locked.actor().name(), null);
+                DeliveryRows.events(c, List.of(d.id), now, DeliveryEventType.FETCHED, locked.actor().name(), null);
             }
             return new Fetch(d.id, p.id, p.blobId, p.size, p.sha256, p.kind, p.senderCode, d.recipientCode, p.documentId);
         } catch (SQLException e) {
@@ -179,8 +179,8 @@ public class InboxService {
                 if (d.state != DeliveryState.DELIVERED) {
                     d.state = DeliveryState.DELIVERED;
                     d.ackedAt = now;
-                    update(c, d);
-                    PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.ACK_DONE, actor.name(), ack.reason());
+                    DeliveryRows.update(c, d);
+                    DeliveryRows.events(c, List.of(d.id), now, DeliveryEventType.ACK_DONE, actor.name(), ack.reason());
                     evidence.retrieved(locked.pkg(), d, actor, now, ack.reason());
                     metrics.acknowledged("done");
                 }
@@ -190,15 +190,15 @@ public class InboxService {
                             + " was acknowledged done at " + d.ackedAt);
                 }
                 d.failCount++;
-                PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.ACK_FAIL, actor.name(), ack.reason());
+                DeliveryRows.events(c, List.of(d.id), now, DeliveryEventType.ACK_FAIL, actor.name(), ack.reason());
                 metrics.acknowledged("fail");
                 boolean finalFailure = d.state == DeliveryState.PENDING && d.failCount >= config.maxFailedAttempts();
                 if (finalFailure) {
                     d.state = DeliveryState.FAILED;
-                    PackageWriter.events(c, List.of(d.id), now, DeliveryEventType.FAILED, actor.name(),
+                    DeliveryRows.events(c, List.of(d.id), now, DeliveryEventType.FAILED, actor.name(),
                             d.failCount + " failed attempts");
                 }
-                update(c, d);
+                DeliveryRows.update(c, d);
                 evidence.retrievalFailed(locked.pkg(), d, actor, now, ack.reason(), finalFailure);
             }
             return new AckResult(d.id, d.state, d.failCount, d.ackedAt);
@@ -215,13 +215,12 @@ public class InboxService {
      * Locks the delivery, reads what fetch and acknowledgement need of it and of its package in
      * one statement, and refuses unless the caller acts for its recipient. Fetches and
      * acknowledgements are a third of the axis's requests: plain JDBC, three or four statements.
-     * The lock is the one the delivery's update takes ({@code no key update}), as in {@link PackageWriter}.
+     * The lock is {@link DeliveryRows#lock}'s, taken with the package read.
      */
     private Locked lock(Connection c, UUID deliveryId, String action) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select d.recipient_code, d.sender_code, d.state, d.fail_count, d.first_fetched_at, d.acked_at,
-                       p.id, p.kind, p.business_type, p.document_id, p.code_number, p.code_notation, p.subject,
-                       p.sha256, p.size, p.verification, p.original_id, p.blob_id, p.received_at, p.sender_code
+        try (PreparedStatement ps = c.prepareStatement("select " + DeliveryRows.COLUMNS + """
+                , p.business_type, p.document_id, p.code_number, p.code_notation, p.subject, p.sha256, p.size,
+                  p.verification, p.original_id, p.blob_id, p.received_at
                 from delivery d join package p on p.id = d.package_id
                 where d.id = ? for no key update of d""")) {
             ps.setObject(1, deliveryId);
@@ -229,45 +228,26 @@ public class InboxService {
                 if (!rs.next()) {
                     throw notFound(deliveryId, action);
                 }
-                Actor actor = access.requireActFor(rs.getString(1), action);
-                Delivery d = new Delivery();
-                d.id = deliveryId;
-                d.recipientCode = rs.getString(1);
-                d.senderCode = rs.getString(2);
-                d.state = DeliveryState.valueOf(rs.getString(3));
-                d.failCount = rs.getInt(4);
-                d.firstFetchedAt = instant(rs.getTimestamp(5));
-                d.ackedAt = instant(rs.getTimestamp(6));
+                Delivery d = DeliveryRows.read(rs);
+                Actor actor = access.requireActFor(d.recipientCode, action);
+                int i = DeliveryRows.COLUMN_COUNT;
                 StoredPackage p = new StoredPackage();
-                p.id = rs.getObject(7, UUID.class);
-                d.packageId = p.id;
-                p.kind = PackageKind.valueOf(rs.getString(8));
-                d.kind = p.kind;
-                p.businessType = rs.getString(9) == null ? null : BusinessDocType.valueOf(rs.getString(9));
-                p.documentId = rs.getString(10);
-                p.codeNumber = rs.getString(11);
-                p.codeNotation = rs.getString(12);
-                p.subject = rs.getString(13);
-                p.sha256 = rs.getString(14);
-                p.size = rs.getLong(15);
-                p.verification = rs.getString(16);
-                p.originalId = rs.getObject(17, UUID.class);
-                p.blobId = rs.getObject(18, UUID.class);
-                p.receivedAt = instant(rs.getTimestamp(19));
-                p.senderCode = rs.getString(20);
+                p.id = d.packageId;
+                p.kind = d.kind;
+                p.senderCode = d.senderCode;
+                p.businessType = rs.getString(i + 1) == null ? null : BusinessDocType.valueOf(rs.getString(i + 1));
+                p.documentId = rs.getString(i + 2);
+                p.codeNumber = rs.getString(i + 3);
+                p.codeNotation = rs.getString(i + 4);
+                p.subject = rs.getString(i + 5);
+                p.sha256 = rs.getString(i + 6);
+                p.size = rs.getLong(i + 7);
+                p.verification = rs.getString(i + 8);
+                p.originalId = rs.getObject(i + 9, UUID.class);
+                p.blobId = rs.getObject(i + 10, UUID.class);
+                p.receivedAt = instant(rs.getTimestamp(i + 11));
                 return new Locked(d, p, actor);
             }
-        }
-    }
-
-    private static void update(Connection c, Delivery d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, acked_at = ?, fail_count = ?, "
-                + "version = version + 1 where id = ?")) {
-            ps.setString(1, d.state.name());
-            ps.setTimestamp(2, d.ackedAt == null ? null : Timestamp.from(d.ackedAt));
-            ps.setInt(3, d.failCount);
-            ps.setObject(4, d.id);
-            ps.executeUpdate();
         }
     }
 

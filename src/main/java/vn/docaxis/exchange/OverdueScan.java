@@ -78,7 +78,7 @@ public class OverdueScan {
                 .setParameter(1, Now.instant()).setParameter(2, cutoff).setParameter(3, BATCH).getResultList();
         Instant now = Now.instant();
         try (Connection c = dataSource.getConnection()) {
-            PackageWriter.events(c, ids, now, DeliveryEventType.OVERDUE, Actor.SERVICE.name(), null);
+            DeliveryRows.events(c, ids, now, DeliveryEventType.OVERDUE, Actor.SERVICE.name(), null);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record overdue deliveries: " + e.getMessage(), e);
         }

@@ -87,8 +87,8 @@ public class PackageWriter {
         p.outcome = write(result);
         try (Connection c = dataSource.getConnection()) {
             insert(c, p); // unique violations (a concurrent twin) surface here, inside the transaction
-            insert(c, deliveries);
-            events(c, deliveries.stream().map(d -> d.id).toList(), now, DeliveryEventType.MADE_AVAILABLE,
+            DeliveryRows.insert(c, deliveries);
+            DeliveryRows.events(c, deliveries.stream().map(d -> d.id).toList(), now, DeliveryEventType.MADE_AVAILABLE,
                     plan.actor().name(), null);
             evidence.accepted(p, plan, deliveries);
             for (Delivery d : deliveries) {
@@ -136,74 +136,27 @@ public class PackageWriter {
         }
     }
 
-    private static void insert(Connection c, List<Delivery> deliveries) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into delivery (id, package_id, kind, sender_code, recipient_code, state, fail_count,
-                                      made_available_at, fetch_count, version)
-                values (?, ?, ?, ?, ?, ?, 0, ?, 0, 0)""")) {
-            for (Delivery d : deliveries) {
-                ps.setObject(1, d.id);
-                ps.setObject(2, d.packageId);
-                ps.setString(3, d.kind.name());
-                ps.setString(4, d.senderCode);
-                ps.setString(5, d.recipientCode);
-                ps.setString(6, d.state.name());
-                ps.setTimestamp(7, Timestamp.from(d.madeAvailableAt));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    /**
-     * The same step in the timeline of each of {@code deliveries}, in one JDBC batch on the
-     * transaction's connection: the one way delivery events are written.
-     */
-    static void events(Connection c, List<UUID> deliveries, Instant at, DeliveryEventType type, String actor,
-                       String description) throws SQLException {
-        events(c, deliveries, at, type, actor, null, description, null);
-    }
-
-    /** As above, for a step caused by a package ({@code packageId}), a status one with its {@code statusCode}. */
-    static void events(Connection c, List<UUID> deliveries, Instant at, DeliveryEventType type, String actor,
-                       String statusCode, String description, UUID packageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into delivery_event (delivery_id, occurred_at, type, actor, "
-                + "status_code, description, package_id) values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (UUID delivery : deliveries) {
-                ps.setObject(1, delivery);
-                ps.setTimestamp(2, Timestamp.from(at));
-                ps.setString(3, type.name());
-                ps.setString(4, actor);
-                ps.setString(5, statusCode);
-                ps.setString(6, description);
-                ps.setObject(7, packageId, Types.OTHER);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     private void applyEffects(Connection c, SubmissionPlan plan, StoredPackage p, Instant now) throws SQLException {
         String actor = plan.actor().name();
         if (plan.status() != null) {
             Delivery target = lock(c, plan.status().targetDelivery());
             SubmissionPlan.StatusEffect s = plan.status();
             DeliveryEventType effect = applyStatus(target, s, now);
-            update(c, target);
-            events(c, List.of(target.id), now, effect, actor, s.code(), s.description(), p.id);
+            DeliveryRows.update(c, target);
+            DeliveryRows.events(c, List.of(target.id), now, effect, actor, s.code(), s.description(), p.id);
             evidence.statusEffect(p, target, plan.actor(), now, effect, s.code(), s.description());
         }
         for (UUID id : plan.recallFrom()) {
             Delivery d = lock(c, id);
             if (d.state != DeliveryState.RECALLED) {
                 d.recallState = RecallState.REQUESTED;
-                update(c, d);
-                events(c, List.of(d.id), now, DeliveryEventType.RECALL_REQUESTED, actor, null, reason(plan), p.id);
+                DeliveryRows.update(c, d);
+                DeliveryRows.events(c, List.of(d.id), now, DeliveryEventType.RECALL_REQUESTED, actor, null, reason(plan), p.id);
                 evidence.recallRequested(p, d, plan.actor(), now, reason(plan));
             }
         }
         if (plan.originalEvent() != null) {
-            events(c, deliveriesOf(c, plan.originalId()), now, plan.originalEvent(), actor, null, reason(plan), p.id);
+            DeliveryRows.events(c, deliveriesOf(c, plan.originalId()), now, plan.originalEvent(), actor, null, reason(plan), p.id);
         }
     }
 
@@ -232,46 +185,13 @@ public class PackageWriter {
         return DeliveryEventType.STATUS;
     }
 
-    /**
-     * Locks an earlier delivery that a status or revoke changes, and reads what the change needs
-     * of it. {@code for no key update} is the lock the row's own update takes: changes to the
-     * delivery wait for each other, inserts of rows that refer to it (its events) do not.
-     */
+    /** An earlier delivery that a status or revoke changes: planned from a committed one, and none is ever deleted. */
     private static Delivery lock(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select package_id, kind, sender_code, recipient_code, state, "
-                + "recall_state, business_status, business_status_at from delivery where id = ? for no key update")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("Delivery " + id + " disappeared"); // deliveries are never deleted
-                }
-                Delivery d = new Delivery();
-                d.id = id;
-                d.packageId = rs.getObject(1, UUID.class);
-                d.kind = PackageKind.valueOf(rs.getString(2));
-                d.senderCode = rs.getString(3);
-                d.recipientCode = rs.getString(4);
-                d.state = DeliveryState.valueOf(rs.getString(5));
-                d.recallState = rs.getString(6) == null ? null : RecallState.valueOf(rs.getString(6));
-                d.businessStatus = rs.getString(7);
-                Timestamp at = rs.getTimestamp(8);
-                d.businessStatusAt = at == null ? null : at.toInstant();
-                return d;
-            }
+        Delivery d = DeliveryRows.lock(c, id);
+        if (d == null) {
+            throw new IllegalStateException("Delivery " + id + " disappeared");
         }
-    }
-
-    /** Writes what a status or revoke may change of a delivery locked by {@link #lock}. */
-    private static void update(Connection c, Delivery d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, recall_state = ?, business_status = ?, "
-                + "business_status_at = ?, version = version + 1 where id = ?")) {
-            ps.setString(1, d.state.name());
-            ps.setString(2, d.recallState == null ? null : d.recallState.name());
-            ps.setString(3, d.businessStatus);
-            ps.setTimestamp(4, d.businessStatusAt == null ? null : Timestamp.from(d.businessStatusAt));
-            ps.setObject(5, d.id);
-            ps.executeUpdate();
-        }
+        return d;
     }
 
     private static List<UUID> deliveriesOf(Connection c, UUID packageId) throws SQLException {
