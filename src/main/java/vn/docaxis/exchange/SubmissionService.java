@@ -183,13 +183,10 @@ public class SubmissionService {
                 throw new ProblemException(ErrorCode.SENDER_NOT_ACTIVE, "Agency " + sender
                         + " is not registered or is suspended", Map.of("agencyCode", sender));
             }
-            Optional<SubmissionResult> byKey = replayByKey(body.sha256(), actor, idempotencyKey);
-            if (byKey.isPresent()) {
-                return byKey.get();
-            }
             SubmissionReads.Earlier earlier = reads.earlier(content.kind(), sender, documentId, body.sha256());
-            if (earlier.sameId() != null) {
-                return resultOf(earlier.sameId(), earlier.sameOutcome());
+            Optional<SubmissionResult> replay = replay(earlier, body.sha256(), actor, idempotencyKey);
+            if (replay.isPresent()) {
+                return replay.get();
             }
             SubmissionPlan plan;
             try {
@@ -247,28 +244,28 @@ public class SubmissionService {
 
     // ---- resubmissions ----
 
-    /** The stored answer to the same package sent before: under the same Idempotency-Key, or with the same bytes. */
+    /** The stored answer to the same package sent before, looking again (a twin may have committed meanwhile). */
     private Optional<SubmissionResult> replay(PackageKind kind, String sender, String documentId, String sha256,
                                               Actor actor, String idempotencyKey) {
-        Optional<SubmissionResult> byKey = replayByKey(sha256, actor, idempotencyKey);
-        if (byKey.isPresent()) {
-            return byKey;
-        }
-        SubmissionReads.Earlier earlier = reads.earlier(kind, sender, documentId, sha256);
-        return earlier.sameId() == null ? Optional.empty() : Optional.of(resultOf(earlier.sameId(), earlier.sameOutcome()));
+        return replay(reads.earlier(kind, sender, documentId, sha256), sha256, actor, idempotencyKey);
     }
 
-    private Optional<SubmissionResult> replayByKey(String sha256, Actor actor, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return Optional.empty();
-        }
-        return reads.byIdempotencyKey(actor.name(), idempotencyKey).map(keyed -> {
-            if (!keyed.sha256().equals(sha256)) {
+    /**
+     * The stored answer to the same package sent before: under the same Idempotency-Key (whose
+     * reuse for other bytes is refused), else with the same bytes under the same DocumentId.
+     */
+    private Optional<SubmissionResult> replay(SubmissionReads.Earlier earlier, String sha256, Actor actor,
+                                              String idempotencyKey) {
+        Optional<SubmissionReads.Keyed> keyed = idempotencyKey == null ? Optional.empty()
+                : reads.byIdempotencyKey(actor.name(), idempotencyKey);
+        if (keyed.isPresent()) {
+            if (!keyed.get().sha256().equals(sha256)) {
                 throw new ProblemException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                        + "' was used for package " + keyed.id() + ", whose bytes differ");
+                        + "' was used for package " + keyed.get().id() + ", whose bytes differ");
             }
-            return resultOf(keyed.id(), keyed.outcome());
-        });
+            return Optional.of(resultOf(keyed.get().id(), keyed.get().outcome()));
+        }
+        return earlier.sameId() == null ? Optional.empty() : Optional.of(resultOf(earlier.sameId(), earlier.sameOutcome()));
     }
 
     private SubmissionResult resultOf(UUID packageId, String outcome) {
