@@ -1,0 +1,86 @@
+package vn.docaxis.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Package bytes come back exactly as stored on both sides of the one-chunk boundary (one
+ * statement in, one select out) and beyond it (chunks and a cursor); a lost chunk is an error.
+ */
+@QuarkusTest
+class BlobStoreTest {
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void bytesComeBackExactlyOnEitherSideOfTheChunkBoundary() throws Exception {
+        int[] sizes = {0, 1, 95_026, BlobStore.CHUNK - 1, BlobStore.CHUNK, BlobStore.CHUNK + 1, 2 * BlobStore.CHUNK + 7};
+        int[] chunks = {1, 1, 1, 1, 1, 2, 3};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] bytes = new byte[sizes[i]];
+            new Random(sizes[i]).nextBytes(bytes);
+            UUID id = store(bytes);
+            assertArrayEquals(bytes, read(id, bytes.length), sizes[i] + " bytes");
+            assertEquals(chunks[i], chunks(id), "chunks of " + sizes[i] + " bytes");
+        }
+    }
+
+    @Test
+    void aMissingChunkIsAnErrorNotAnEmptyBody() throws Exception {
+        byte[] bytes = "<edXML/>".getBytes();
+        UUID id = store(bytes);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from blob_chunk where blob_id = ?")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
+        IOException e = assertThrows(IOException.class, () -> read(id, bytes.length));
+        assertEquals("The bytes of blob " + id + " are missing", e.getMessage());
+    }
+
+    private UUID store(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile("blob", ".bin");
+        try {
+            Files.write(file, bytes);
+            return blobs.store(file, bytes.length, "not-checked-here");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private byte[] read(UUID id, long size) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        blobs.copyTo(id, size, out);
+        return out.toByteArray();
+    }
+
+    private int chunks(UUID id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from blob_chunk where blob_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
