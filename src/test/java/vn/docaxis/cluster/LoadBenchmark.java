@@ -54,6 +54,8 @@ public final class LoadBenchmark {
     static final int LARGE_BYTES = 2 * 1024 * 1024;
     static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
     static final Duration STATS_FLUSH = Duration.ofSeconds(11);
+    /** {@code -Dbench.statements}: PostgreSQL with pg_stat_statements, its busiest statements printed per document. */
+    static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private LoadBenchmark() {
     }
@@ -85,6 +87,9 @@ public final class LoadBenchmark {
                 : System.getProperty("bench.jvmArgs").trim().split("\\s+");
         try (AxisCluster cluster = new AxisCluster(dir, 1, jvmArgs)) {
             long pid = cluster.instances[0].pid();
+            if (STATEMENTS) {
+                enableStatementStatistics(cluster);
+            }
             List<AxisCluster.Party> senders = new ArrayList<>();
             for (int i = 1; i <= SENDERS; i++) {
                 senders.add(cluster.party(String.format("000.00.%02d.L01", i), "Cơ quan gửi " + i));
@@ -111,6 +116,9 @@ public final class LoadBenchmark {
                 new ProcessBuilder("jcmd", Long.toString(pid), "JFR.start", "name=bench", "settings=profile",
                         "filename=" + profile).inheritIO().start().waitFor();
             }
+            if (STATEMENTS) {
+                sql(cluster, "select pg_stat_statements_reset()");
+            }
             Map<String, double[]> callsBefore = serverTimes(cluster);
             Map<String, Long> databaseBefore = databaseWork(cluster);
             Run small = run(cluster, pid, senders, recipients, SECONDS, false);
@@ -120,6 +128,7 @@ public final class LoadBenchmark {
             Map<String, double[]> calls = since(callsBefore, serverTimes(cluster));
             Thread.sleep(STATS_FLUSH.toMillis()); // idle backends report their counts within 10 s
             Map<String, Long> databaseAfter = databaseWork(cluster);
+            List<String> statements = STATEMENTS ? busiestStatements(cluster, small.accepted()) : List.of();
             List<AxisCluster.Party> largeSenders = new ArrayList<>();
             for (AxisCluster.Party s : senders.subList(0, 4)) {
                 largeSenders.add(new AxisCluster.Party(s.agency(), s.system(), s.secret(),
@@ -139,6 +148,7 @@ public final class LoadBenchmark {
             cpuPerDocument(small);
             serverTimeByCall(calls, small.accepted());
             databasePerDocument(databaseBefore, databaseAfter, small.accepted());
+            statements.forEach(System.out::println);
             report("2 MB documents", largeSenders.size(), large);
             System.out.printf("circular to 94 recipients (one sender, %d in a row): median %d ms, max %d ms%n",
                     circulars.size(), median(circulars), Collections.max(circulars));
@@ -343,6 +353,11 @@ public final class LoadBenchmark {
                 rs.next();
                 work.put("transactions", rs.getLong(1));
             }
+            try (var rs = s.executeQuery("select wal_bytes, wal_sync from pg_stat_wal")) {
+                rs.next();
+                work.put("wal bytes", rs.getLong(1));
+                work.put("wal syncs", rs.getLong(2));
+            }
             try (var rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd from pg_stat_user_tables")) {
                 while (rs.next()) {
                     work.put("insert " + rs.getString(1), rs.getLong(2));
@@ -353,12 +368,57 @@ public final class LoadBenchmark {
         return work;
     }
 
+    /**
+     * Restarts PostgreSQL with pg_stat_statements loaded (the embedded binaries carry it) and
+     * waits until the service has its connections back, as it does after any database restart.
+     */
+    static void enableStatementStatistics(AxisCluster cluster) throws Exception {
+        sql(cluster, "alter system set shared_preload_libraries = 'pg_stat_statements'");
+        int port = cluster.database.port();
+        cluster.stopDatabase();
+        cluster.startDatabase(port);
+        sql(cluster, "create extension if not exists pg_stat_statements");
+        cluster.instances[0].awaitReady(AxisCluster.START);
+    }
+
+    static void sql(AxisCluster cluster, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(cluster.database.jdbcUrl());
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /**
+     * The statements of the measured 1-page run that took PostgreSQL the longest (execution and
+     * planning; waits for locks and for the WAL flush of a commit included), per document.
+     */
+    static List<String> busiestStatements(AxisCluster cluster, int accepted) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("  PostgreSQL's busiest statements per document (pg_stat_statements: calls, time, mean):");
+        try (Connection c = DriverManager.getConnection(cluster.database.jdbcUrl());
+             Statement s = c.createStatement();
+             var rs = s.executeQuery("""
+                     select calls, total_exec_time + total_plan_time, query from pg_stat_statements
+                     where dbid = (select oid from pg_database where datname = current_database())
+                       and query not like '%pg_stat%'
+                     order by 2 desc limit 20""")) {
+            while (rs.next()) {
+                String query = rs.getString(3).replaceAll("\\s+", " ");
+                lines.add(String.format("    %5.2f calls %6.2f ms  mean %6.3f ms  %s", (double) rs.getLong(1) / accepted,
+                        rs.getDouble(2) / accepted, rs.getDouble(2) / rs.getLong(1),
+                        query.length() > 110 ? query.substring(0, 110) + "…" : query));
+            }
+        }
+        return lines;
+    }
+
     /** What PostgreSQL did per document: transactions, then the largest row counts. */
     static void databasePerDocument(Map<String, Long> before, Map<String, Long> after, int accepted) {
         Map<String, Long> delta = new TreeMap<>();
         after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
         StringBuilder line = new StringBuilder(String.format("  PostgreSQL per document: %.1f transactions (this "
-                + "benchmark's own included);", (double) delta.remove("transactions") / accepted));
+                + "benchmark's own included), WAL %.1f kB in %.1f flushes;", (double) delta.remove("transactions") / accepted,
+                delta.remove("wal bytes") / 1024.0 / accepted, (double) delta.remove("wal syncs") / accepted));
         delta.entrySet().stream().filter(e -> e.getValue() > 0).sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
                 .limit(10).forEach(e -> line.append(String.format(" %s %.1f,", e.getKey(), (double) e.getValue() / accepted)));
         System.out.println(line.substring(0, line.length() - 1));
