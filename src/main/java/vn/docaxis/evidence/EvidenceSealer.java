@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.cert.CertificateEncodingException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import vn.docaxis.platform.Certificates;
 import vn.docaxis.platform.Now;
@@ -38,6 +41,8 @@ public class EvidenceSealer {
     private static final Logger LOG = Logger.getLogger(EvidenceSealer.class);
     /** The advisory lock of the chain's head ("dcx" + 1). */
     static final long CHAIN_LOCK = 0x646378_01L;
+    /** Evidence moved into the chain between two vacuums of {@code evidence_pending}. */
+    static final int VACUUM_EVERY = 2_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -61,6 +66,8 @@ public class EvidenceSealer {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Moves out of {@code evidence_pending} since the sealer last vacuumed it. */
+    private final AtomicLong movedSinceVacuum = new AtomicLong();
 
     void onStart(@Observes StartupEvent event) {
         signer = new XmlSigner(axisKey.privateKey(), axisKey.certificate(), SignedXml.BOUNCY_CASTLE);
@@ -96,7 +103,7 @@ public class EvidenceSealer {
                 }
                 queued.set(false);
                 try {
-                    sealPending();
+                    vacuumNow(sealPending());
                 } catch (RuntimeException e) {
                     LOG.warnf("Sealing evidence failed, retried at the next pass: %s", e.getMessage());
                 }
@@ -137,16 +144,28 @@ public class EvidenceSealer {
         }
     }
 
+    /**
+     * One batch: under the chain's lock, the oldest recorded evidence, then the chain's head. Every
+     * read of {@code evidence_pending} goes through its primary key, so the rows earlier batches
+     * moved out (dead until a vacuum) are not scanned again.
+     */
     private int sealBatch(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from evidence_pending limit 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return 0; // nothing to do: do not queue behind another sealer for it
-            }
-        }
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             ps.setLong(1, CHAIN_LOCK);
             ps.execute();
+        }
+        List<Recorded> recorded = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, facts from evidence_pending order by id limit ?")) {
+            ps.setInt(1, config.sealBatch());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(new Recorded(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        }
+        if (recorded.isEmpty()) {
+            metrics.unsealed(0);
+            return 0;
         }
         long seq = 0;
         String previous = EvidenceXml.GENESIS;
@@ -158,44 +177,68 @@ public class EvidenceSealer {
             }
         }
         List<Sealed> batch = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, facts from evidence_pending order by id limit ?")) {
-            ps.setInt(1, config.sealBatch());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long start = System.nanoTime();
-                    EvidenceFacts facts = read(rs.getString(2));
-                    byte[] xml = signer.sign(EvidenceXml.evidence(facts, ++seq, previous));
-                    previous = Certificates.sha256(xml);
-                    metrics.sealed(System.nanoTime() - start);
-                    batch.add(new Sealed(rs.getLong(1), seq, xml, previous));
-                }
-            }
+        for (Recorded r : recorded) {
+            long start = System.nanoTime();
+            byte[] xml = signer.sign(EvidenceXml.evidence(read(r.facts()), ++seq, previous));
+            previous = Certificates.sha256(xml);
+            metrics.sealed(System.nanoTime() - start);
+            batch.add(new Sealed(r.id(), seq, xml, previous));
         }
         // one statement moves the whole batch into the chain, sealed: each chain row is written once
         try (PreparedStatement ps = c.prepareStatement("""
                 with sealed (id, seq, xml, sha256) as (select * from unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::varchar[])),
-                     moved as (delete from evidence_pending p using sealed s where p.id = s.id returning p.*)
+                     moved as (delete from evidence_pending where id = any(?::bigint[]) returning *)
                 insert into evidence (id, seq, event, occurred_at, package_id, original_id, delivery_id, agencies, facts,
                                       xml, sha256, sealed_at)
                 select m.id, s.seq, m.event, m.occurred_at, m.package_id, m.original_id, m.delivery_id, m.agencies, m.facts,
                        s.xml, s.sha256, ?
                 from moved m join sealed s on s.id = m.id""")) {
-            ps.setArray(1, c.createArrayOf("bigint", batch.stream().map(Sealed::id).toArray()));
+            Array ids = c.createArrayOf("bigint", batch.stream().map(Sealed::id).toArray());
+            ps.setArray(1, ids);
             ps.setArray(2, c.createArrayOf("bigint", batch.stream().map(Sealed::seq).toArray()));
             ps.setArray(3, c.createArrayOf("bytea", batch.stream().map(Sealed::xml).toArray(byte[][]::new)));
             ps.setArray(4, c.createArrayOf("varchar", batch.stream().map(Sealed::sha256).toArray()));
-            ps.setTimestamp(5, Timestamp.from(Now.instant()));
+            ps.setArray(5, ids);
+            ps.setTimestamp(6, Timestamp.from(Now.instant()));
             int moved = ps.executeUpdate();
             if (moved != batch.size()) { // the advisory lock makes this sealer the only one: nothing else moves them
                 throw new IllegalStateException("Sealed " + batch.size() + " evidence but moved " + moved);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence_pending");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            metrics.unsealed(rs.getLong(1)); // what this batch left, as seen before its commit
+        if (batch.size() < config.sealBatch()) {
+            metrics.unsealed(0); // the batch took all there was when it read
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from evidence_pending");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                metrics.unsealed(rs.getLong(1)); // a backlog: what this batch left, as seen before its commit
+            }
         }
         return batch.size();
+    }
+
+    /**
+     * Every evidence passes through {@code evidence_pending}, so the table is mostly rows moved out
+     * and dead until vacuumed; autovacuum looks at it once a minute at best (its naptime), by which
+     * time a busy axis has left tens of thousands. The background sealer vacuums it itself after
+     * every {@link #VACUUM_EVERY} moves (readers sealing before they read do not pay for it);
+     * {@code skip_locked} leaves it to the next time if another instance is vacuuming it already.
+     */
+    private void vacuumNow(int sealed) {
+        if (sealed == 0 || movedSinceVacuum.addAndGet(sealed) < VACUUM_EVERY) {
+            return;
+        }
+        movedSinceVacuum.set(0);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true); // vacuum runs outside a transaction
+            s.execute("vacuum (skip_locked) evidence_pending");
+        } catch (SQLException e) {
+            LOG.warnf("Could not vacuum evidence_pending (autovacuum will): %s", e.getMessage());
+        }
+    }
+
+    /** One recorded evidence as read for sealing. */
+    private record Recorded(long id, String facts) {
     }
 
     /** One evidence of a batch as sealed: recorded as {@code id}, placed at {@code seq}. */
