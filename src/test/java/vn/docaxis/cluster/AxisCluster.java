@@ -97,6 +97,11 @@ final class AxisCluster implements AutoCloseable {
         AxisClient client(java.util.function.Supplier<String> base) {
             return new AxisClient(base, system, secret);
         }
+
+        /** The same system over connections of its own, not the tests' shared one. */
+        AxisClient ownClient(java.util.function.Supplier<String> base, java.net.http.HttpClient.Version version) {
+            return new AxisClient(base, system, secret, AxisClient.ownConnections(version));
+        }
     }
 
     Party party(String agency, String name) throws Exception {

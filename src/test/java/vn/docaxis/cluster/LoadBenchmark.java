@@ -3,6 +3,7 @@ package vn.docaxis.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +45,8 @@ import vn.docaxis.support.TestPdfs;
  * <p>Run: {@code ./mvnw -Pbench-load} (builds the jar first). Tunable with {@code -Dbench.senders},
  * {@code -Dbench.recipients}, {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
  * service's measured 1-page run with Java Flight Recorder; {@code -Dbench.jvmArgs="..."} adds options to the service's JVM
- * (diagnostics such as {@code -XX:+PrintCompilation}, whose output goes to the service's log).
+ * (diagnostics such as {@code -XX:+PrintCompilation}, whose output goes to the service's log);
+ * {@code -Dbench.statements} and {@code -Dbench.connections} are described at their fields.
  */
 public final class LoadBenchmark {
 
@@ -56,6 +59,13 @@ public final class LoadBenchmark {
     static final Duration STATS_FLUSH = Duration.ofSeconds(11);
     /** {@code -Dbench.statements}: PostgreSQL with pg_stat_statements, its busiest statements printed per document. */
     static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+    /**
+     * {@code -Dbench.connections}: {@code shared} (default: every system's calls over the tests'
+     * one HttpClient, multiplexed on one HTTP/2 connection), {@code http1} or {@code http2} (each
+     * system its own client, on connections of its own, as separate agencies' systems connect).
+     */
+    static final String CONNECTIONS = System.getProperty("bench.connections", "shared");
+    static final Map<String, AxisClient> CLIENTS = new ConcurrentHashMap<>();
 
     private LoadBenchmark() {
     }
@@ -63,7 +73,7 @@ public final class LoadBenchmark {
     /** What one timed run produced. */
     record Run(int accepted, double window, double seconds, List<Long> latenciesMicros, int delivered,
                int statusesRelayed, double cpuSeconds, long peakRssKb, double postgresCpuSeconds,
-               double generatorCpuSeconds, Map<String, Long> threadTicks) {
+               double generatorCpuSeconds, Map<String, Long> threadTicks, long connectionsOpened) {
         /** Documents accepted per second while the senders submitted. */
         double rate() {
             return accepted / window;
@@ -143,7 +153,11 @@ public final class LoadBenchmark {
             System.out.println();
             System.out.println("docaxis end-to-end load benchmark — " + machine);
             System.out.printf("service: packaged jar, prod profile, -Xmx256m; PostgreSQL 17 (fsync on, synchronous "
-                    + "commit); production signature policy, two-signature PDFs%n");
+                    + "commit); production signature policy, two-signature PDFs; connections: %s%n", switch (CONNECTIONS) {
+                        case "http1" -> "each system its own, HTTP/1.1";
+                        case "http2" -> "each system its own, HTTP/2";
+                        default -> "every system over one shared HTTP/2 connection";
+                    });
             report("1-page documents", SENDERS, small);
             cpuPerDocument(small);
             serverTimeByCall(calls, small.accepted());
@@ -166,8 +180,9 @@ public final class LoadBenchmark {
                 r.window(), r.rate(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99));
         System.out.printf("  end to end: all delivered to their 3 recipients, acknowledged and their %d statuses 01 "
                         + "relayed after %.0f s = %.1f documents/s (%.1f deliveries/s); service CPU %.2f cores, peak "
-                        + "RSS %d MB%n", r.statusesRelayed(), r.seconds(), r.endToEnd(), r.delivered() / r.seconds(),
-                r.cpuSeconds() / r.seconds(), r.peakRssKb() / 1024);
+                        + "RSS %d MB; %d TCP connections accepted on the machine meanwhile%n", r.statusesRelayed(),
+                r.seconds(), r.endToEnd(), r.delivered() / r.seconds(), r.cpuSeconds() / r.seconds(),
+                r.peakRssKb() / 1024, r.connectionsOpened());
     }
 
     /**
@@ -190,13 +205,14 @@ public final class LoadBenchmark {
         Map<String, Long> threadsBefore = threadTicks(pid);
         long postgresBefore = postgresTicks(cluster.database.dataDirectory());
         long generatorBefore = generatorCpuNanos();
+        long opensBefore = tcpPassiveOpens();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(senders.size() + recipients.size());
         List<Future<?>> work = new ArrayList<>();
         for (int s = 0; s < senders.size(); s++) {
             AxisCluster.Party sender = senders.get(s);
             int offset = s;
-            AxisClient client = sender.client(() -> cluster.base(0));
+            AxisClient client = client(cluster, sender);
             work.add(pool.submit(() -> {
                 int n = 0;
                 AtomicInteger mine = new AtomicInteger();
@@ -231,7 +247,7 @@ public final class LoadBenchmark {
             }));
         }
         for (AxisCluster.Party recipient : recipients) {
-            AxisClient client = recipient.client(() -> cluster.base(0));
+            AxisClient client = client(cluster, recipient);
             work.add(pool.submit(() -> {
                 while (submitting.getCount() > 0 || delivered.get() < 3 * accepted.get()) {
                     if (drain(client, "edoc", recipient, delivered) == 0) {
@@ -255,7 +271,7 @@ public final class LoadBenchmark {
         double postgres = (postgresTicks(cluster.database.dataDirectory()) - postgresBefore) / 100.0;
         double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
         return new Run(accepted.get(), window, elapsed, latencies, delivered.get(), relayed.get(), cpu,
-                peakRssKb(pid), postgres, generator, threads);
+                peakRssKb(pid), postgres, generator, threads, tcpPassiveOpens() - opensBefore);
     }
 
     /** Waits a little for more work, unless the run has gone on too long. */
@@ -289,10 +305,20 @@ public final class LoadBenchmark {
         return n;
     }
 
+    /** A system's client for this run's {@link #CONNECTIONS}, made once per system. */
+    static AxisClient client(AxisCluster cluster, AxisCluster.Party party) {
+        return CLIENTS.computeIfAbsent(party.system(), system -> switch (CONNECTIONS) {
+            case "shared" -> party.client(() -> cluster.base(0));
+            case "http1" -> party.ownClient(() -> cluster.base(0), HttpClient.Version.HTTP_1_1);
+            case "http2" -> party.ownClient(() -> cluster.base(0), HttpClient.Version.HTTP_2);
+            default -> throw new IllegalArgumentException("bench.connections is shared, http1 or http2: " + CONNECTIONS);
+        });
+    }
+
     /** Circulars to all 94 agencies, one after another: each submission's latency in ms. */
     static List<Long> circulars(AxisCluster cluster, AxisCluster.Party sender, List<String> to, int count)
             throws Exception {
-        AxisClient client = sender.client(() -> cluster.base(0));
+        AxisClient client = client(cluster, sender);
         List<Long> ms = new ArrayList<>();
         for (int i = 0; i < count + 2; i++) {
             byte[] edxml = AxisCluster.document(sender, Integer.toString(9_000_000 + i), to.toArray(String[]::new));
@@ -556,6 +582,22 @@ public final class LoadBenchmark {
     static long cpuTicks(long pid) throws IOException {
         long[] stat = stat(pid);
         return stat[1] + stat[2];
+    }
+
+    /**
+     * The kernel's count of TCP connections accepted on this machine (PassiveOpens in
+     * /proc/net/snmp): the systems' connections to the service and the service's to PostgreSQL. A
+     * client that keeps its connections alive opens a few per run; one that does not, one per call.
+     */
+    static long tcpPassiveOpens() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("Tcp:") && lines.get(i + 1).startsWith("Tcp:")) {
+                List<String> names = List.of(lines.get(i).split("\\s+"));
+                return Long.parseLong(lines.get(i + 1).split("\\s+")[names.indexOf("PassiveOpens")]);
+            }
+        }
+        return -1;
     }
 
     /** VmHWM: the peak resident set size of the process, in kB. */

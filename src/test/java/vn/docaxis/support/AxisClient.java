@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 /**
  * A connected system's calls over plain HTTP, safe to share between threads: what load and crash
  * tests drive the packaged service with. The base URL is asked for on every call, so a client
- * follows a service that was restarted on another port.
+ * follows a service that was restarted on another port. Clients share one JDK {@code HttpClient}
+ * (which upgrades to HTTP/2 and multiplexes them all over one connection) unless given one of their
+ * own, {@link #ownConnections}, as separate agencies' systems have.
  */
 public final class AxisClient {
 
@@ -24,10 +26,21 @@ public final class AxisClient {
 
     private final Supplier<String> base;
     private final String authorization;
+    private final HttpClient http;
 
     public AxisClient(Supplier<String> base, String name, String secret) {
+        this(base, name, secret, HTTP);
+    }
+
+    public AxisClient(Supplier<String> base, String name, String secret, HttpClient http) {
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((name + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.http = http;
+    }
+
+    /** Connections of one system's own, in the given HTTP version (HTTP/2: upgraded from plain HTTP). */
+    public static HttpClient ownConnections(HttpClient.Version version) {
+        return HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     /** An answer: its status and body (a connection failure throws IOException instead). */
@@ -89,8 +102,8 @@ public final class AxisClient {
                 .header("Authorization", authorization);
     }
 
-    private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(response.statusCode(), response.body());
     }
 }
