@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import vn.docaxis.platform.Ids;
@@ -22,7 +21,7 @@ import vn.docaxis.platform.Now;
 
 /**
  * Package bytes in PostgreSQL, as 1 MiB chunks: written within the submission's transaction,
- * read back chunk by chunk through a cursor, so no package is ever held whole in memory.
+ * read back chunk by chunk, so no package is ever held whole in memory.
  */
 @ApplicationScoped
 public class BlobStore {
@@ -79,38 +78,61 @@ public class BlobStore {
     }
 
     /**
-     * Writes the {@code size} bytes of a blob to {@code out}, one chunk in memory at a time, on a
-     * connection of its own: one statement for a blob of one chunk, a cursor for larger ones.
+     * Writes the bytes of a blob to {@code out}, one chunk in memory at a time, on a connection of
+     * its own: the blob's size with its first chunk in one statement — all there is for nearly
+     * every package — then, for a larger one, the rest through a cursor. Fewer bytes than the
+     * blob's size (a chunk missing, or the blob purged meanwhile) is an error, never a short body.
      */
-    public void copyTo(UUID blobId, long size, OutputStream out) throws IOException {
+    public void copyTo(UUID blobId, OutputStream out) throws IOException {
         try (Connection c = dataSource.getConnection()) {
-            if (size <= CHUNK) {
-                try (PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? and seq = 0")) {
-                    ps.setObject(1, blobId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IOException("The bytes of blob " + blobId + " are missing");
-                        }
-                        out.write(rs.getBytes(1));
-                    }
-                }
-                return;
-            }
-            c.setAutoCommit(false); // a server-side cursor needs a transaction
-            try (PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? order by seq")) {
-                ps.setFetchSize(1);
+            long size;
+            long written;
+            try (PreparedStatement ps = c.prepareStatement("select b.size, c.data from blob b "
+                    + "left join blob_chunk c on c.blob_id = b.id and c.seq = 0 where b.id = ?")) {
                 ps.setObject(1, blobId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.write(rs.getBytes(1));
+                    byte[] first = rs.next() ? rs.getBytes(2) : null;
+                    if (first == null) {
+                        throw missing(blobId);
                     }
+                    size = rs.getLong(1);
+                    out.write(first);
+                    written = first.length;
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+            }
+            if (written < size) {
+                written += copyRest(c, blobId, out);
+            }
+            if (written != size) {
+                throw missing(blobId);
             }
         } catch (SQLException e) {
             throw new IOException("Cannot read package bytes", e);
         }
+    }
+
+    /** The chunks after the first, through a server-side cursor; returns how many bytes. */
+    private static long copyRest(Connection c, UUID blobId, OutputStream out) throws SQLException, IOException {
+        long written = 0;
+        c.setAutoCommit(false); // a server-side cursor needs a transaction
+        try (PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? and seq > 0 order by seq")) {
+            ps.setFetchSize(1);
+            ps.setObject(1, blobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] chunk = rs.getBytes(1);
+                    out.write(chunk);
+                    written += chunk.length;
+                }
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        return written;
+    }
+
+    private static IOException missing(UUID blobId) {
+        return new IOException("The bytes of blob " + blobId + " are missing");
     }
 }

@@ -44,7 +44,7 @@ public class InboxResource {
     @Operation(summary = "The package exactly as the sender sent it; Repr-Digest carries its SHA-256")
     public Response fetch(@PathParam("deliveryId") String deliveryId) {
         InboxService.Fetch f = inbox.fetch(PackageResource.uuid(deliveryId));
-        StreamingOutput bytes = out -> blobs.copyTo(f.blobId(), f.size(), out);
+        StreamingOutput bytes = out -> blobs.copyTo(f.blobId(), out);
         byte[] sha = HexFormat.of().parseHex(f.sha256());
         return Response.ok(bytes, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
                 .header("Content-Length", f.size())

@@ -343,7 +343,7 @@ public class VdxpCalls {
 
     private void copy(InboxService.Fetch fetch, OutputStream out) {
         try {
-            blobs.copyTo(fetch.blobId(), fetch.size(), out);
+            blobs.copyTo(fetch.blobId(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
