@@ -127,7 +127,8 @@ final class DeliveryRows {
         }
     }
 
-    private static Instant instant(Timestamp t) {
+    /** A nullable timestamp column as an instant: the exchange's JDBC reads use this one. */
+    static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 

@@ -81,8 +81,8 @@ public class InboxService {
                         UUID id = rs.getObject(1, UUID.class);
                         items.add(new InboxItem(id, rs.getObject(2, UUID.class), PackageKind.valueOf(rs.getString(3)),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getInt(12),
-                                rs.getInt(13), rs.getLong(14), rs.getString(15), instant(rs.getTimestamp(16)),
+                                rs.getString(9), rs.getString(10), DeliveryRows.instant(rs.getTimestamp(11)), rs.getInt(12),
+                                rs.getInt(13), rs.getLong(14), rs.getString(15), DeliveryRows.instant(rs.getTimestamp(16)),
                                 "/api/v1/inbox/" + id));
                     }
                 }
@@ -245,7 +245,7 @@ public class InboxService {
                 p.verification = rs.getString(i + 8);
                 p.originalId = rs.getObject(i + 9, UUID.class);
                 p.blobId = rs.getObject(i + 10, UUID.class);
-                p.receivedAt = instant(rs.getTimestamp(i + 11));
+                p.receivedAt = DeliveryRows.instant(rs.getTimestamp(i + 11));
                 return new Locked(d, p, actor);
             }
         }
@@ -281,9 +281,5 @@ public class InboxService {
         } catch (IllegalArgumentException e) {
             throw QueryParams.invalid("cursor", "not a cursor this API returned");
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

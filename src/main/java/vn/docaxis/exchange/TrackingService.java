@@ -106,7 +106,7 @@ public class TrackingService {
                 while (rs.next()) {
                     out.add(new SentCopy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant(), rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                            rs.getTimestamp(8).toInstant(), DeliveryRows.instant(rs.getTimestamp(9)),
                             DeliveryState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)));
                 }
             }
@@ -289,9 +289,5 @@ public class TrackingService {
             ps.setObject(i + 1, params.get(i));
         }
         return ps;
-    }
-
-    static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
