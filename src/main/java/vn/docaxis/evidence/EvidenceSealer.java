@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import vn.docaxis.platform.Certificates;
 import vn.docaxis.platform.Now;
@@ -66,8 +65,8 @@ public class EvidenceSealer {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
-    /** Moves out of {@code evidence_pending} since the sealer last vacuumed it. */
-    private final AtomicLong movedSinceVacuum = new AtomicLong();
+    /** Moves out of {@code evidence_pending} since the background sealer last vacuumed it (its thread only). */
+    private long movedSinceVacuum;
 
     void onStart(@Observes StartupEvent event) {
         signer = new XmlSigner(axisKey.privateKey(), axisKey.certificate(), SignedXml.BOUNCY_CASTLE);
@@ -103,7 +102,7 @@ public class EvidenceSealer {
                 }
                 queued.set(false);
                 try {
-                    vacuumNow(sealPending());
+                    vacuumAfter(sealPending());
                 } catch (RuntimeException e) {
                     LOG.warnf("Sealing evidence failed, retried at the next pass: %s", e.getMessage());
                 }
@@ -224,11 +223,12 @@ public class EvidenceSealer {
      * every {@link #VACUUM_EVERY} moves (readers sealing before they read do not pay for it);
      * {@code skip_locked} leaves it to the next time if another instance is vacuuming it already.
      */
-    private void vacuumNow(int sealed) {
-        if (sealed == 0 || movedSinceVacuum.addAndGet(sealed) < VACUUM_EVERY) {
+    private void vacuumAfter(int moved) {
+        movedSinceVacuum += moved;
+        if (movedSinceVacuum < VACUUM_EVERY) {
             return;
         }
-        movedSinceVacuum.set(0);
+        movedSinceVacuum = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true); // vacuum runs outside a transaction
             s.execute("vacuum (skip_locked) evidence_pending");
