@@ -59,12 +59,8 @@ public final class LoadBenchmark {
     static final Duration STATS_FLUSH = Duration.ofSeconds(11);
     /** {@code -Dbench.statements}: PostgreSQL with pg_stat_statements, its busiest statements printed per document. */
     static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
-    /**
-     * {@code -Dbench.connections}: {@code shared} (default: every system's calls over the tests'
-     * one HttpClient, multiplexed on one HTTP/2 connection), {@code http1} or {@code http2} (each
-     * system its own client, on connections of its own, as separate agencies' systems connect).
-     */
-    static final String CONNECTIONS = System.getProperty("bench.connections", "shared");
+    /** {@code -Dbench.connections}: {@code shared} (the default), {@code http1} or {@code http2}. */
+    static final Connections CONNECTIONS = Connections.of(System.getProperty("bench.connections", "shared"));
     static final Map<String, AxisClient> CLIENTS = new ConcurrentHashMap<>();
 
     private LoadBenchmark() {
@@ -153,11 +149,7 @@ public final class LoadBenchmark {
             System.out.println();
             System.out.println("docaxis end-to-end load benchmark — " + machine);
             System.out.printf("service: packaged jar, prod profile, -Xmx256m; PostgreSQL 17 (fsync on, synchronous "
-                    + "commit); production signature policy, two-signature PDFs; connections: %s%n", switch (CONNECTIONS) {
-                        case "http1" -> "each system its own, HTTP/1.1";
-                        case "http2" -> "each system its own, HTTP/2";
-                        default -> "every system over one shared HTTP/2 connection";
-                    });
+                    + "commit); production signature policy, two-signature PDFs; connections: %s%n", CONNECTIONS.description);
             report("1-page documents", SENDERS, small);
             cpuPerDocument(small);
             serverTimeByCall(calls, small.accepted());
@@ -305,14 +297,35 @@ public final class LoadBenchmark {
         return n;
     }
 
+    /** How the systems' calls reach the service. */
+    enum Connections {
+        /** Every system's calls over the tests' one HttpClient, multiplexed on one HTTP/2 connection. */
+        SHARED("every system over one shared HTTP/2 connection", null),
+        /** Each system its own client and connections, as separate agencies' systems connect. */
+        HTTP1("each system its own, HTTP/1.1", HttpClient.Version.HTTP_1_1),
+        HTTP2("each system its own, HTTP/2", HttpClient.Version.HTTP_2);
+
+        final String description;
+        final HttpClient.Version own;
+
+        Connections(String description, HttpClient.Version own) {
+            this.description = description;
+            this.own = own;
+        }
+
+        static Connections of(String name) {
+            try {
+                return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bench.connections is shared, http1 or http2, not " + name, e);
+            }
+        }
+    }
+
     /** A system's client for this run's {@link #CONNECTIONS}, made once per system. */
     static AxisClient client(AxisCluster cluster, AxisCluster.Party party) {
-        return CLIENTS.computeIfAbsent(party.system(), system -> switch (CONNECTIONS) {
-            case "shared" -> party.client(() -> cluster.base(0));
-            case "http1" -> party.ownClient(() -> cluster.base(0), HttpClient.Version.HTTP_1_1);
-            case "http2" -> party.ownClient(() -> cluster.base(0), HttpClient.Version.HTTP_2);
-            default -> throw new IllegalArgumentException("bench.connections is shared, http1 or http2: " + CONNECTIONS);
-        });
+        return CLIENTS.computeIfAbsent(party.system(), system -> CONNECTIONS.own == null
+                ? party.client(() -> cluster.base(0)) : party.ownClient(() -> cluster.base(0), CONNECTIONS.own));
     }
 
     /** Circulars to all 94 agencies, one after another: each submission's latency in ms. */

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public final class AxisClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = ownConnections(HttpClient.Version.HTTP_2);
 
     private final Supplier<String> base;
     private final String authorization;
@@ -38,7 +38,10 @@ public final class AxisClient {
         this.http = http;
     }
 
-    /** Connections of one system's own, in the given HTTP version (HTTP/2: upgraded from plain HTTP). */
+    /**
+     * A client with connections of its own, in the given HTTP version (HTTP/2: upgraded from plain
+     * HTTP); the shared one is made so too.
+     */
     public static HttpClient ownConnections(HttpClient.Version version) {
         return HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(2)).build();
     }
