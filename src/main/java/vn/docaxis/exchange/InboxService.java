@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.docaxis.edxml.BusinessDocType;
 import vn.docaxis.edxml.PackageKind;
+import vn.docaxis.platform.Bounded;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.ProblemException;
 import vn.docaxis.platform.QueryParams;
@@ -28,8 +29,10 @@ import vn.docaxis.security.Actor;
 /**
  * The recipient side of transport: list pending deliveries, fetch one (the sender's bytes,
  * unchanged), acknowledge it. Only connected systems use it, for the agencies they act for.
+ * Every step is {@link Bounded}: its bytes reach the client after it returns.
  */
 @ApplicationScoped
+@Bounded
 public class InboxService {
 
     @Inject

@@ -42,6 +42,7 @@ import vn.docaxis.edxml.ReceiverType;
 import vn.docaxis.edxml.ResponseFor;
 import vn.docaxis.edxml.StatusCode;
 import vn.docaxis.edxml.StatusHeader;
+import vn.docaxis.platform.Bounded;
 import vn.docaxis.platform.ErrorCode;
 import vn.docaxis.platform.Ids;
 import vn.docaxis.platform.Now;
@@ -155,6 +156,7 @@ public class SubmissionService {
     }
 
     /** @param expectedKind the kind the caller declared (VDXP's messagetype), or null to take what is sent */
+    @Bounded
     public SubmissionResult submit(SpooledBody body, String idempotencyKey, PackageKind expectedKind) {
         Actor caller = access.actor();
         Instant receivedAt = Now.instant();

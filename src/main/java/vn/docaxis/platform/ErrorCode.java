@@ -76,6 +76,7 @@ public enum ErrorCode {
 
     // platform
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    SERVICE_BUSY(503, "The axis is busy; retry shortly"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;

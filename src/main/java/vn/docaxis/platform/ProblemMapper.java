@@ -38,6 +38,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (e.code() == ErrorCode.SERVICE_BUSY) {
+            LOG.warnf("%s on %s: %s", e.code(), path(uri), e.detail());
+            return Response.fromResponse(Problems.response(e, path(uri))).header("Retry-After", "5").build();
+        }
         if (e.code().status() >= 500) {
             LOG.errorf("%s on %s: %s", e.code(), path(uri), e.detail());
         }

@@ -58,7 +58,8 @@ public enum VdxpError {
             Map.entry(ErrorCode.INVALID_AGENCY_CODE, INVALID_PARAMETER),
             Map.entry(ErrorCode.AGENCY_PARENT_MISMATCH, INVALID_PARAMETER),
             Map.entry(ErrorCode.AGENCY_EXISTS, AGENCY_EXISTS),
-            Map.entry(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE));
+            Map.entry(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE),
+            Map.entry(ErrorCode.SERVICE_BUSY, UNAVAILABLE));
 
     private final String wire;
     private final String description;

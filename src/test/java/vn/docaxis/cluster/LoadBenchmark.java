@@ -59,8 +59,11 @@ public final class LoadBenchmark {
     static final Duration STATS_FLUSH = Duration.ofSeconds(11);
     /** {@code -Dbench.statements}: PostgreSQL with pg_stat_statements, its busiest statements printed per document. */
     static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
-    /** {@code -Dbench.connections}: {@code shared} (the default), {@code http1} or {@code http2}. */
-    static final Connections CONNECTIONS = Connections.of(System.getProperty("bench.connections", "shared"));
+    /**
+     * {@code -Dbench.connections}: {@code http1} (the default: each system its own connections, as
+     * separate agencies' systems come), {@code http2} or {@code shared} (the runs before 2026-11-24).
+     */
+    static final Connections CONNECTIONS = Connections.of(System.getProperty("bench.connections", "http1"));
     static final Map<String, AxisClient> CLIENTS = new ConcurrentHashMap<>();
 
     private LoadBenchmark() {

@@ -1,0 +1,22 @@
+package vn.docaxis.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/** Runs a {@link Bounded} method inside the work gate; outside any transaction, so a waiter holds no connection. */
+@Bounded
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE)
+public class BoundedInterceptor {
+
+    @Inject
+    WorkGate gate;
+
+    @AroundInvoke
+    Object bounded(InvocationContext call) throws Exception {
+        return gate.call(call::proceed);
+    }
+}
