@@ -73,11 +73,9 @@ class WorkGateTest {
             }
             Thread.sleep(500); // the uploads' workers are now reading their bodies
 
-            long start = System.nanoTime();
+            // were the uploads holding the places, these would wait 2 s and be refused (503)
             submit(sender, document(sender.agency(), recipient.agency())).then().statusCode(201);
             recipient.call().get("/api/v1/inbox").then().statusCode(200);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(millis < 2000, "a submission and a listing beside stalled uploads took " + millis + " ms");
 
             for (int i = 0; i < uploads.size(); i++) {
                 OutputStream out = uploads.get(i).getOutputStream();
