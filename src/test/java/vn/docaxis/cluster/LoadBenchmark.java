@@ -65,6 +65,8 @@ public final class LoadBenchmark {
      */
     static final Connections CONNECTIONS = Connections.of(System.getProperty("bench.connections", "http1"));
     static final Map<String, AxisClient> CLIENTS = new ConcurrentHashMap<>();
+    /** The key of the work gate's waits among the service's timers. */
+    static final String GATE = "work gate";
 
     private LoadBenchmark() {
     }
@@ -480,17 +482,27 @@ public final class LoadBenchmark {
         System.out.println(threads.substring(0, threads.length() - 1));
     }
 
-    /** The service's own timers: per call, largest share first; then per stage of a submission. */
+    /** The service's own timers: per call, largest share first; the waits at the work gate; per stage of a submission. */
     static void serverTimeByCall(Map<String, double[]> timers, int accepted) {
         Map<String, double[]> calls = new TreeMap<>();
         Map<String, double[]> stages = new TreeMap<>();
-        timers.forEach((k, v) -> (k.startsWith("stage ") ? stages : calls).put(k, v));
+        timers.forEach((k, v) -> {
+            if (k.startsWith("stage ")) {
+                stages.put(k, v);
+            } else if (!k.equals(GATE)) {
+                calls.put(k, v);
+            }
+        });
         double total = calls.values().stream().mapToDouble(v -> v[1]).sum();
-        System.out.printf("  service time by call (wall time inside the service, queueing for a worker included):%n");
+        System.out.printf("  service time by call (wall time inside the service, waits for a thread and at the work gate "
+                + "included):%n");
         calls.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(8)
                 .forEach(e -> System.out.printf("    %-40s %6.0f calls, %5.2f per document, mean %6.1f ms, %4.1f %% "
                                 + "of the service's time%n", e.getKey(), e.getValue()[0], e.getValue()[0] / accepted,
                         1000 * e.getValue()[1] / e.getValue()[0], 100 * e.getValue()[1] / total));
+        double[] gate = timers.getOrDefault(GATE, new double[] {0, 0});
+        System.out.printf("  waits at the work gate: %.0f, %.2f per document, mean %.1f ms, %.1f %% of the calls' time%n",
+                gate[0], gate[0] / accepted, gate[0] == 0 ? 0 : 1000 * gate[1] / gate[0], 100 * gate[1] / total);
         double submission = stages.values().stream().mapToDouble(v -> v[1]).sum();
         System.out.printf("  an accepted submission's time by stage (documents and statuses):%n");
         for (String stage : List.of("stage read", "stage check", "stage verify", "stage store")) {
@@ -502,17 +514,19 @@ public final class LoadBenchmark {
 
     /**
      * Count and total seconds, from /q/metrics: of every method and route ("POST /api/v1/packages"),
-     * and of every stage of an accepted submission ("stage read").
+     * of every stage of an accepted submission ("stage read"), and of the waits at the work gate.
      */
     static Map<String, double[]> serverTimes(AxisCluster cluster) throws IOException, InterruptedException {
         String text = new String(AxisCluster.check(cluster.admin().get("/q/metrics")).body(), StandardCharsets.UTF_8);
         Map<String, double[]> out = new TreeMap<>();
-        Matcher m = Pattern.compile("(?m)^(http_server_requests|docaxis_submission_stage)_seconds_(count|sum)\\{(.*)} (\\S+)$")
-                .matcher(text);
+        Matcher m = Pattern.compile("(?m)^(http_server_requests|docaxis_submission_stage|docaxis_work_wait)_seconds_"
+                + "(count|sum)(?:\\{(.*)})? (\\S+)$").matcher(text);
         while (m.find()) {
-            String key = m.group(1).startsWith("http")
-                    ? label(m.group(3), "method") + " " + label(m.group(3), "uri")
-                    : "stage " + label(m.group(3), "stage");
+            String key = switch (m.group(1)) {
+                case "http_server_requests" -> label(m.group(3), "method") + " " + label(m.group(3), "uri");
+                case "docaxis_submission_stage" -> "stage " + label(m.group(3), "stage");
+                default -> GATE;
+            };
             double[] v = out.computeIfAbsent(key, k -> new double[2]);
             v["count".equals(m.group(2)) ? 0 : 1] += Double.parseDouble(m.group(4));
         }
