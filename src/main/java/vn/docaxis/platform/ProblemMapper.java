@@ -38,12 +38,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        if (e.code() == ErrorCode.SERVICE_BUSY) {
-            LOG.warnf("%s on %s: %s", e.code(), path(uri), e.detail());
-            return Response.fromResponse(Problems.response(e, path(uri))).header("Retry-After", "5").build();
-        }
         if (e.code().status() >= 500) {
-            LOG.errorf("%s on %s: %s", e.code(), path(uri), e.detail());
+            // a refusal on purpose (the work gate's SERVICE_BUSY), not a failure: failures reach unexpected()
+            LOG.warnf("%s on %s: %s", e.code(), path(uri), e.detail());
         }
         return Problems.response(e, path(uri));
     }
@@ -135,8 +132,8 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable on %s: %s", path(uri), DatabaseFailures.summary(e));
-            return Response.fromResponse(Problems.response(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The database is not reachable; retry shortly", path(uri))).header("Retry-After", "5").build();
+            return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, "The database is not reachable; retry shortly",
+                    path(uri));
         }
         // The incident id lets an operator find the stack trace without showing it to the caller.
         String incident = UUID.randomUUID().toString();

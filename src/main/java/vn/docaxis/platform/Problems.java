@@ -6,6 +6,8 @@ import java.util.Map;
 /** Builds problem+json responses; the one place that knows the wire form of an error. */
 public final class Problems {
 
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private Problems() {
     }
 
@@ -20,6 +22,10 @@ public final class Problems {
         if (code.status() == 401) {
             // RFC 9110: a 401 names the scheme to use. The API takes HTTP Basic.
             response.header("WWW-Authenticate", "Basic realm=\"docaxis\", charset=\"UTF-8\"");
+        }
+        if (code.status() == 503) {
+            // the database is away or the axis is busy: both pass, so say when to come back
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

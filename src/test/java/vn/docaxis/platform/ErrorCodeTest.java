@@ -30,6 +30,14 @@ class ErrorCodeTest {
     }
 
     @Test
+    void everyUnavailableOrBusyAnswerSaysWhenToComeBack() {
+        for (ErrorCode code : ErrorCode.values()) {
+            String retryAfter = Problems.response(code, "detail", "/api/v1/packages").getHeaderString("Retry-After");
+            assertEquals(code.status() == 503 ? "5" : null, retryAfter, code.name());
+        }
+    }
+
+    @Test
     void everyCodeHasAProblemTypeOfItsOwnAndAClientOrServerStatus() {
         Set<String> types = new HashSet<>();
         for (ErrorCode code : ErrorCode.values()) {
