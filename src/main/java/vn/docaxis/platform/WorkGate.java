@@ -3,6 +3,7 @@ package vn.docaxis.platform;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * with 503 and Retry-After. Reentrant: a bounded step calling another holds one place.
  */
 @ApplicationScoped
+@Startup // a wrong docaxis.work.concurrency stops the start, not the first request; the metrics exist from the start
 public class WorkGate {
 
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -42,7 +44,7 @@ public class WorkGate {
         places = new Semaphore(size, true);
         Gauge.builder("docaxis.work.active", this::active)
                 .description("requests doing their work now").register(registry);
-        Gauge.builder("docaxis.work.queued", () -> places.getQueueLength())
+        Gauge.builder("docaxis.work.queued", places::getQueueLength)
                 .description("requests waiting for a place to do their work").register(registry);
         waits = Timer.builder("docaxis.work.wait").description("time a request waited for a place").register(registry);
     }

@@ -84,6 +84,12 @@ class WorkGateTest {
                 String status = statusLine(uploads.get(i).getInputStream());
                 assertTrue(status.startsWith("HTTP/1.1 201"), "the upload completed later was stored: " + status);
             }
+            // each stalled upload was stored whole: its exact bytes wait in the recipient's inbox
+            List<String> stored = recipient.call().get("/api/v1/inbox").then().statusCode(200).extract().path("items.sha256");
+            for (byte[] body : bodies) {
+                assertTrue(stored.contains(Exchange.sha256(body)), "a resumed upload's bytes are not in the inbox");
+            }
+            assertEquals(bodies.size() + 1, stored.size());
         } finally {
             for (Socket s : uploads) {
                 s.close();
@@ -161,9 +167,7 @@ class WorkGateTest {
             pool.shutdown();
         }
         // every place came back
-        assertEquals(2, gate.call(() -> {
-            return 1 + gate.call(() -> 1);
-        }));
+        assertEquals(2, gate.call(() -> 1 + gate.call(() -> 1)));
         assertThrows(IllegalStateException.class, () -> gate.call(() -> {
             throw new IllegalStateException("fails inside");
         }));
