@@ -78,58 +78,61 @@ public class BlobStore {
     }
 
     /**
-     * Writes the bytes of a blob to {@code out}, one chunk in memory at a time, on a connection of
-     * its own: the blob's size with its first chunk in one statement — all there is for nearly
-     * every package — then, for a larger one, the rest through a cursor. Fewer bytes than the
-     * blob's size (a chunk missing, or the blob purged meanwhile) is an error, never a short body.
+     * Writes the bytes of a blob to {@code out}, one chunk in memory at a time: the blob's size
+     * with its first chunk in one statement — all there is for nearly every package — then, for a
+     * larger one, each further chunk by its number. Every statement takes a connection and gives it
+     * back before its bytes are written, so a recipient that reads slowly holds a thread, never a
+     * database connection. Fewer bytes than the blob's size (a chunk missing, or the blob purged
+     * meanwhile) is an error, never a short body.
      */
     public void copyTo(UUID blobId, OutputStream out) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
-            long size;
-            long written;
-            try (PreparedStatement ps = c.prepareStatement("select b.size, c.data from blob b "
-                    + "left join blob_chunk c on c.blob_id = b.id and c.seq = 0 where b.id = ?")) {
-                ps.setObject(1, blobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    byte[] first = rs.next() ? rs.getBytes(2) : null;
-                    if (first == null) {
-                        throw missing(blobId);
-                    }
+        long size = 0;
+        byte[] chunk = null;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select b.size, c.data from blob b "
+                     + "left join blob_chunk c on c.blob_id = b.id and c.seq = 0 where b.id = ?")) {
+            ps.setObject(1, blobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
                     size = rs.getLong(1);
-                    out.write(first);
-                    written = first.length;
+                    chunk = rs.getBytes(2);
                 }
-            }
-            if (written < size) {
-                written += copyRest(c, blobId, out);
-            }
-            if (written != size) {
-                throw missing(blobId);
             }
         } catch (SQLException e) {
             throw new IOException("Cannot read package bytes", e);
         }
+        if (chunk == null) {
+            throw missing(blobId);
+        }
+        long written = 0;
+        for (int seq = 1; ; seq++) {
+            out.write(chunk);
+            written += chunk.length;
+            if (written >= size) {
+                break;
+            }
+            chunk = chunk(blobId, seq);
+            if (chunk == null) {
+                throw missing(blobId);
+            }
+        }
+        if (written != size) {
+            throw missing(blobId);
+        }
     }
 
-    /** The chunks after the first, through a server-side cursor; returns how many bytes. */
-    private static long copyRest(Connection c, UUID blobId, OutputStream out) throws SQLException, IOException {
-        long written = 0;
-        c.setAutoCommit(false); // a server-side cursor needs a transaction
-        try (PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? and seq > 0 order by seq")) {
-            ps.setFetchSize(1);
+    /** Chunk {@code seq} of a blob, or null when there is none; on a connection of its own. */
+    private byte[] chunk(UUID blobId, int seq) throws IOException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select data from blob_chunk where blob_id = ? and seq = ?")) {
             ps.setObject(1, blobId);
+            ps.setInt(2, seq);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byte[] chunk = rs.getBytes(1);
-                    out.write(chunk);
-                    written += chunk.length;
-                }
+                return rs.next() ? rs.getBytes(1) : null;
             }
-        } finally {
-            c.rollback();
-            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IOException("Cannot read package bytes", e);
         }
-        return written;
     }
 
     private static IOException missing(UUID blobId) {

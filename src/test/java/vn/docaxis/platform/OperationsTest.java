@@ -36,6 +36,17 @@ class OperationsTest {
     }
 
     @Test
+    void theConnectionPoolIsInTheMetrics() {
+        admin().get("/api/v1/me").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String gauge : List.of("agroal_active_count", "agroal_awaiting_count", "agroal_max_used_count")) {
+            assertTrue(Pattern.compile("(?m)^" + gauge + "\\{[^\\n]*} \\S+$").matcher(metrics).find(), "no " + gauge);
+        }
+        Matcher used = Pattern.compile("(?m)^agroal_max_used_count\\{[^\\n]*} (\\S+)$").matcher(metrics);
+        assertTrue(used.find() && Double.parseDouble(used.group(1)) >= 1, "the pool was never seen in use");
+    }
+
+    @Test
     void acceptedSubmissionsAreTimedByStage() {
         Exchange.sent(Exchange.party(), Exchange.party());
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
