@@ -98,7 +98,7 @@ class ServiceLifecycleIT {
     }
 
     @Test
-    void demoDataAndDemoTrustMaterialAreRefusedInProduction() throws Exception {
+    void demoMaterialAndAWorkGateWithoutPlacesAreRefusedInProduction() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(dir.resolve("external-pg"))) {
             Map<String, String> env = new HashMap<>(Map.of("DOCAXIS_DB_URL", external.jdbcUrl(),
                     "DOCAXIS_DB_USER", "postgres", "DOCAXIS_MASTER_KEY", MASTER_KEY, "DOCAXIS_ADMIN_PASSWORD", ADMIN_PASSWORD));
@@ -110,6 +110,11 @@ class ServiceLifecycleIT {
             try (ServiceProcess service = ServiceProcess.start(dir, env, "-Ddocaxis.signature.trust-dir=samples/pki/trust")) {
                 assertNotEquals(0, service.awaitExit(START));
                 assertTrue(service.log().contains("holds demo trust material"), service.log());
+            }
+            // a work gate with no places would refuse every submission: the start fails instead
+            try (ServiceProcess service = ServiceProcess.start(dir, env, "-Ddocaxis.work.concurrency=0")) {
+                assertNotEquals(0, service.awaitExit(START));
+                assertTrue(service.log().contains("docaxis.work.concurrency must be at least 1, not 0"), service.log());
             }
         }
     }
