@@ -46,7 +46,7 @@ import vn.docaxis.support.TestPdfs;
  * {@code -Dbench.recipients}, {@code -Dbench.seconds}, {@code -Dbench.warmup}; {@code -Dbench.profile=/tmp/load.jfr} records the
  * service's measured 1-page run with Java Flight Recorder; {@code -Dbench.jvmArgs="..."} adds options to the service's JVM
  * (diagnostics such as {@code -XX:+PrintCompilation}, whose output goes to the service's log);
- * {@code -Dbench.statements} and {@code -Dbench.connections} are described at their fields.
+ * {@code -Dbench.statements}, {@code -Dbench.connections} and {@code -Dbench.recipients.wait} are described at their fields.
  */
 public final class LoadBenchmark {
 
@@ -64,6 +64,12 @@ public final class LoadBenchmark {
      * separate agencies' systems come), {@code http2} or {@code shared} (the runs before 2026-11-24).
      */
     static final Connections CONNECTIONS = Connections.of(System.getProperty("bench.connections", "http1"));
+    /**
+     * {@code -Dbench.recipients.wait}: the recipients' systems start only when the senders stop, as
+     * when a burst arrives while they are offline — what the axis accepts with nothing else to do
+     * (the default: they work while the senders submit).
+     */
+    static final boolean RECIPIENTS_WAIT = Boolean.getBoolean("bench.recipients.wait");
     static final Map<String, AxisClient> CLIENTS = new ConcurrentHashMap<>();
     /** The key of the work gate's waits among the service's timers. */
     static final String GATE = "work gate";
@@ -154,7 +160,8 @@ public final class LoadBenchmark {
             System.out.println();
             System.out.println("docaxis end-to-end load benchmark — " + machine);
             System.out.printf("service: packaged jar, prod profile, -Xmx256m; PostgreSQL 17 (fsync on, synchronous "
-                    + "commit); production signature policy, two-signature PDFs; connections: %s%n", CONNECTIONS.description);
+                    + "commit); production signature policy, two-signature PDFs; connections: %s; recipients %s%n", CONNECTIONS.description,
+                    RECIPIENTS_WAIT ? "start when the senders stop (-Dbench.recipients.wait)" : "work while the senders submit");
             report("1-page documents", SENDERS, small);
             cpuPerDocument(small);
             serverTimeByCall(calls, small.accepted());
@@ -246,6 +253,9 @@ public final class LoadBenchmark {
         for (AxisCluster.Party recipient : recipients) {
             AxisClient client = client(cluster, recipient);
             work.add(pool.submit(() -> {
+                if (RECIPIENTS_WAIT) {
+                    submitting.await();
+                }
                 while (submitting.getCount() > 0 || delivered.get() < 3 * accepted.get()) {
                     if (drain(client, "edoc", recipient, delivered) == 0) {
                         pause(giveUp, "deliveries");
