@@ -73,6 +73,8 @@ public final class LoadBenchmark {
     static final Map<String, AxisClient> CLIENTS = new ConcurrentHashMap<>();
     /** The key of the work gate's waits among the service's timers. */
     static final String GATE = "work gate";
+    /** The key, among the service's CPU by thread, of the threads that ended during the run. */
+    static final String ENDED_THREADS = "threads that ended during the run";
 
     private LoadBenchmark() {
     }
@@ -206,7 +208,7 @@ public final class LoadBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long giveUp = end + DRAIN_LIMIT.toNanos();
         long cpuBefore = cpuTicks(pid);
-        Map<String, Long> threadsBefore = threadTicks(pid);
+        Map<String, Long> threadsBefore = threadTicks(pid); // by thread id: a pool's threads come and go
         long postgresBefore = postgresTicks(cluster.database.dataDirectory());
         long generatorBefore = generatorCpuNanos();
         long opensBefore = tcpPassiveOpens();
@@ -272,9 +274,12 @@ public final class LoadBenchmark {
         pool.shutdown();
         double window = (submitted - start) / 1e9;
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpu = (cpuTicks(pid) - cpuBefore) / 100.0;
+        long cpuTicks = cpuTicks(pid) - cpuBefore;
+        double cpu = cpuTicks / 100.0;
         Map<String, Long> threads = new TreeMap<>();
-        threadTicks(pid).forEach((k, v) -> threads.put(k, v - threadsBefore.getOrDefault(k, 0L)));
+        threadTicks(pid).forEach((id, ticks) -> threads.merge(threadName(id), ticks - threadsBefore.getOrDefault(id, 0L), Long::sum));
+        // the process keeps the time of threads that ended (an idle pool retires its threads); theirs is the rest
+        threads.put(ENDED_THREADS, cpuTicks - threads.values().stream().mapToLong(Long::longValue).sum());
         double postgres = (postgresTicks(cluster.database.dataDirectory()) - postgresBefore) / 100.0;
         double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
         return new Run(accepted.get(), window, elapsed, latencies, delivered.get(), relayed.get(), cpu,
@@ -600,6 +605,7 @@ public final class LoadBenchmark {
      * utime + stime of the process's live threads by kind ("executor-thread", "evidence-sealer",
      * "C2 CompilerThre", "GC Thread"...: the kernel's 15-character name less its number), in clock ticks.
      */
+    /** CPU ticks of each live thread of the process, keyed "name/id" (the name without its number). */
     static Map<String, Long> threadTicks(long pid) throws IOException {
         Map<String, Long> ticks = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
@@ -609,13 +615,17 @@ public final class LoadBenchmark {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                             .replaceAll("[-#]?\\d+$", "");
                     String[] f = fields(stat);
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    ticks.put(name + "/" + task.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException gone) {
                     // a thread that ended meanwhile
                 }
             }
         }
         return ticks;
+    }
+
+    private static String threadName(String key) {
+        return key.substring(0, key.lastIndexOf('/'));
     }
 
     /** utime + stime of the process, in clock ticks (100 per second on Linux). */
