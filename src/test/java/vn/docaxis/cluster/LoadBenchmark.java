@@ -208,7 +208,7 @@ public final class LoadBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long giveUp = end + DRAIN_LIMIT.toNanos();
         long cpuBefore = cpuTicks(pid);
-        Map<String, Long> threadsBefore = threadTicks(pid); // by thread id: a pool's threads come and go
+        Map<String, ThreadTime> threadsBefore = threadTicks(pid);
         long postgresBefore = postgresTicks(cluster.database.dataDirectory());
         long generatorBefore = generatorCpuNanos();
         long opensBefore = tcpPassiveOpens();
@@ -277,7 +277,10 @@ public final class LoadBenchmark {
         long cpuTicks = cpuTicks(pid) - cpuBefore;
         double cpu = cpuTicks / 100.0;
         Map<String, Long> threads = new TreeMap<>();
-        threadTicks(pid).forEach((id, ticks) -> threads.merge(threadName(id), ticks - threadsBefore.getOrDefault(id, 0L), Long::sum));
+        threadTicks(pid).forEach((id, now) -> {
+            ThreadTime before = threadsBefore.get(id);
+            threads.merge(now.kind(), now.ticks() - (before == null ? 0 : before.ticks()), Long::sum);
+        });
         // the process keeps the time of threads that ended (an idle pool retires its threads); theirs is the rest
         threads.put(ENDED_THREADS, cpuTicks - threads.values().stream().mapToLong(Long::longValue).sum());
         double postgres = (postgresTicks(cluster.database.dataDirectory()) - postgresBefore) / 100.0;
@@ -601,31 +604,31 @@ public final class LoadBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** A live thread's kind (its kernel name less its number) and its CPU so far, in clock ticks. */
+    record ThreadTime(String kind, long ticks) {
+    }
+
     /**
-     * utime + stime of the process's live threads by kind ("executor-thread", "evidence-sealer",
-     * "C2 CompilerThre", "GC Thread"...: the kernel's 15-character name less its number), in clock ticks.
+     * utime + stime of each live thread of the process, by thread id: a pool's threads come and
+     * go, so a kind ("executor-thread", "evidence-sealer", "C2 CompilerThre", "GC Thread"...: the
+     * kernel's 15-character name less its number) is summed only over the ids of one run.
      */
-    /** CPU ticks of each live thread of the process, keyed "name/id" (the name without its number). */
-    static Map<String, Long> threadTicks(long pid) throws IOException {
-        Map<String, Long> ticks = new TreeMap<>();
+    static Map<String, ThreadTime> threadTicks(long pid) throws IOException {
+        Map<String, ThreadTime> threads = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                    String kind = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                             .replaceAll("[-#]?\\d+$", "");
                     String[] f = fields(stat);
-                    ticks.put(name + "/" + task.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    threads.put(task.getFileName().toString(), new ThreadTime(kind, Long.parseLong(f[11]) + Long.parseLong(f[12])));
                 } catch (IOException gone) {
                     // a thread that ended meanwhile
                 }
             }
         }
-        return ticks;
-    }
-
-    private static String threadName(String key) {
-        return key.substring(0, key.lastIndexOf('/'));
+        return threads;
     }
 
     /** utime + stime of the process, in clock ticks (100 per second on Linux). */
