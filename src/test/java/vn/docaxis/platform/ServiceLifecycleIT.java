@@ -79,6 +79,11 @@ class ServiceLifecycleIT {
                         "evidence is signed with the operator's key");
                 assertTrue(!service.log().contains("EMBEDDED PostgreSQL"), "no embedded database in production");
                 assertTrue(service.log().contains("\"level\":\"INFO\""), "production logs are JSON");
+                // Main turned off Netty's per-thread buffer caches before Netty started (see Main)
+                String metrics = RestAssured.get(service.baseUrl() + "/q/metrics").then().statusCode(200).extract().asString();
+                List<String> cacheSizes = metrics.lines().filter(l -> l.startsWith("netty_allocator_pooled_cache_size{")).toList();
+                assertEquals(4, cacheSizes.size(), metrics); // small and normal, of Netty's and Vert.x's allocators
+                cacheSizes.forEach(line -> assertTrue(line.endsWith(" 0.0"), line));
                 systemSecret = api(service).contentType("application/json")
                         .body("{\"id\":\"lifecycle.sys\",\"name\":\"sealed secret\"}")
                         .post("/api/v1/admin/systems").then().statusCode(201).extract().path("secret");
