@@ -17,13 +17,10 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * {@code -Dio.netty.allocator.*} settings are kept.
  */
 @QuarkusMain
-public final class Main {
+public class Main { // Quarkus makes it a bean: no private constructor
 
     /** Netty's per-thread cache sizes, set to none unless the operator chose otherwise. */
     static final String[] NO_THREAD_CACHES = {"io.netty.allocator.smallCacheSize", "io.netty.allocator.normalCacheSize"};
-
-    private Main() {
-    }
 
     public static void main(String... args) {
         for (String property : NO_THREAD_CACHES) {
