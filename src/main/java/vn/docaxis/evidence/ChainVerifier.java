@@ -29,7 +29,10 @@ import vn.docaxis.platform.Now;
  * Recomputes the chain from its stored bytes alone: every evidence's signature, sequence and link
  * to the previous one's hash, then every checkpoint (and any the caller kept) against the chain.
  * It stops at the first broken link and says where and why. Signatures are checked on every core
- * in batches read ahead of the walk that follows the links in order.
+ * in batches read ahead of the walk that follows the links in order. Each batch is read by a
+ * statement of its own: a verification of a long chain takes hours, and one transaction open that
+ * long would keep PostgreSQL from vacuuming any table meanwhile (sealed evidence never changes, so
+ * reading it in pieces sees the same chain).
  */
 @ApplicationScoped
 public class ChainVerifier {
@@ -39,6 +42,9 @@ public class ChainVerifier {
     private static final int IN_FLIGHT = 2 * THREADS;
 
     private volatile int batchSize = BATCH;
+
+    private volatile Runnable afterRead = () -> {
+    };
 
     private final ExecutorService checkers = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "chain-verifier");
@@ -83,23 +89,13 @@ public class ChainVerifier {
         claims.forEach(k -> bySeq.computeIfAbsent(k.lastSequence, s -> new ArrayList<>()).add(k));
         Walk walk = new Walk(bySeq, claims.size());
         Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // a cursor, not the whole chain in memory
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select seq, xml from evidence order by seq")) {
-                ps.setFetchSize(batchSize);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ChainReport broken = follow(rs, keys, walk, inFlight);
-                    if (broken != null) {
-                        return broken;
-                    }
-                }
-            } finally {
-                inFlight.forEach(f -> f.cancel(true));
-                c.rollback();
+        try {
+            ChainReport broken = follow(keys, walk, inFlight);
+            if (broken != null) {
+                return broken;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the evidence chain: " + e.getMessage(), e);
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
         }
         long last = walk.expected - 1;
         for (Claim k : claims) {
@@ -115,26 +111,25 @@ public class ChainVerifier {
      * Reads the chain in batches and hands each to the checkers; the walk follows the checked
      * batches in order, a few behind the reading, so that little waits in memory.
      */
-    private ChainReport follow(ResultSet rs, Set<String> keys, Walk walk, Deque<Future<List<Checked>>> inFlight)
-            throws SQLException {
+    private ChainReport follow(Set<String> keys, Walk walk, Deque<Future<List<Checked>>> inFlight) {
         int size = batchSize;
-        List<Row> batch = new ArrayList<>(size);
-        while (rs.next()) {
-            batch.add(new Row(rs.getLong(1), rs.getBytes(2)));
-            if (batch.size() == size) {
-                inFlight.add(check(batch, keys));
-                batch = new ArrayList<>(size);
-                if (inFlight.size() > IN_FLIGHT) {
-                    ChainReport broken = walk.follow(take(inFlight.poll()));
-                    if (broken != null) {
-                        return broken;
-                    }
+        long after = 0;
+        List<Row> batch;
+        do {
+            batch = rowsAfter(after, size);
+            afterRead.run();
+            if (batch.isEmpty()) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).seq;
+            inFlight.add(check(batch, keys));
+            if (inFlight.size() > IN_FLIGHT) {
+                ChainReport broken = walk.follow(take(inFlight.poll()));
+                if (broken != null) {
+                    return broken;
                 }
             }
-        }
-        if (!batch.isEmpty()) {
-            inFlight.add(check(batch, keys));
-        }
+        } while (batch.size() == size);
         while (!inFlight.isEmpty()) {
             ChainReport broken = walk.follow(take(inFlight.poll()));
             if (broken != null) {
@@ -142,6 +137,24 @@ public class ChainVerifier {
             }
         }
         return null;
+    }
+
+    /** Up to {@code limit} evidences after sequence {@code seq}, in order; the connection goes back at once. */
+    private List<Row> rowsAfter(long seq, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select seq, xml from evidence where seq > ? order by seq limit ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Row> rows = new ArrayList<>(limit);
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getBytes(2)));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the evidence chain: " + e.getMessage(), e);
+        }
     }
 
     private Future<List<Checked>> check(List<Row> rows, Set<String> keys) {
@@ -156,6 +169,12 @@ public class ChainVerifier {
     /** Tests make batches small, so that a short chain crosses many of them. */
     void batchSize(int size) {
         batchSize = size < 1 ? BATCH : size;
+    }
+
+    /** Runs after each read of a batch (null: nothing); tests look at what the verification holds then. */
+    void afterRead(Runnable hook) {
+        afterRead = hook == null ? () -> {
+        } : hook;
     }
 
     private static List<Checked> take(Future<List<Checked>> batch) {

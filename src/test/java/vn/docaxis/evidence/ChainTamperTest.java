@@ -2,6 +2,7 @@ package vn.docaxis.evidence;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.docaxis.support.Exchange.party;
 import static vn.docaxis.support.Exchange.sent;
 
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,21 @@ class ChainTamperTest {
         JsonPath report = verifyChain(new byte[0]);
         assertEquals(true, report.getBoolean("intact"), report.prettify());
         assertEquals(lastSeq(), report.getLong("verifiedUpTo"));
+    }
+
+    @Test
+    void aVerificationHoldsNoTransactionOpenBetweenItsReads() {
+        // a transaction open for the hours a national chain takes would stop PostgreSQL's vacuum of every table
+        List<Long> heldOpen = new CopyOnWriteArrayList<>();
+        verifier.afterRead(() -> heldOpen.add(sessionsIdleInAReadOfTheChain()));
+        try {
+            JsonPath report = verifyChain(new byte[0]);
+            assertEquals(true, report.getBoolean("intact"), report.prettify());
+        } finally {
+            verifier.afterRead(null);
+        }
+        assertTrue(heldOpen.size() >= 2, "the chain is read in batches of 3: " + heldOpen);
+        assertEquals(List.of(0L), heldOpen.stream().distinct().toList(), "sessions in a transaction after each read");
     }
 
     @Test
@@ -172,6 +189,19 @@ class ChainTamperTest {
 
     private byte[] checkpointXml(long number) {
         return query("select xml from evidence_checkpoint where number = " + number, rs -> rs.getBytes(1));
+    }
+
+    /** Database sessions waiting inside a transaction whose last statement read the chain. */
+    private long sessionsIdleInAReadOfTheChain() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where state like 'idle in transaction%' and query like 'select seq, xml from evidence%'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void update(String sql, byte[] bytes, long key) throws SQLException {
