@@ -2,6 +2,7 @@ package vn.docaxis.platform;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.List;
 
 /**
  * The service's entry point ({@code java -jar quarkus-run.jar}): settings that must be in place
@@ -20,10 +21,11 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main { // Quarkus makes it a bean: no private constructor
 
     /** Netty's per-thread cache sizes, set to none unless the operator chose otherwise. */
-    static final String[] NO_THREAD_CACHES = {"io.netty.allocator.smallCacheSize", "io.netty.allocator.normalCacheSize"};
+    private static final List<String> THREAD_CACHE_SIZES = List.of("io.netty.allocator.smallCacheSize",
+            "io.netty.allocator.normalCacheSize");
 
     public static void main(String... args) {
-        for (String property : NO_THREAD_CACHES) {
+        for (String property : THREAD_CACHE_SIZES) {
             if (System.getProperty(property) == null) {
                 System.setProperty(property, "0");
             }
