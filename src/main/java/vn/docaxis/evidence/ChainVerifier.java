@@ -43,8 +43,10 @@ public class ChainVerifier {
 
     private volatile int batchSize = BATCH;
 
-    private volatile Runnable afterRead = () -> {
+    private static final Runnable NOTHING = () -> {
     };
+
+    private volatile Runnable afterRead = NOTHING;
 
     private final ExecutorService checkers = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "chain-verifier");
@@ -173,8 +175,7 @@ public class ChainVerifier {
 
     /** Runs after each read of a batch (null: nothing); tests look at what the verification holds then. */
     void afterRead(Runnable hook) {
-        afterRead = hook == null ? () -> {
-        } : hook;
+        afterRead = hook == null ? NOTHING : hook;
     }
 
     private static List<Checked> take(Future<List<Checked>> batch) {

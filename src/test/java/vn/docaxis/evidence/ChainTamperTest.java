@@ -193,15 +193,8 @@ class ChainTamperTest {
 
     /** Database sessions waiting inside a transaction whose last statement read the chain. */
     private long sessionsIdleInAReadOfTheChain() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity "
-                     + "where state like 'idle in transaction%' and query like 'select seq, xml from evidence%'");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return query("select count(*) from pg_stat_activity where state like 'idle in transaction%' "
+                + "and query like 'select seq, xml from evidence%'", rs -> rs.getLong(1));
     }
 
     private void update(String sql, byte[] bytes, long key) throws SQLException {
