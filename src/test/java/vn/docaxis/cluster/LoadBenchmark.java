@@ -274,10 +274,12 @@ public final class LoadBenchmark {
         pool.shutdown();
         double window = (submitted - start) / 1e9;
         double elapsed = (System.nanoTime() - start) / 1e9;
+        // read inside the process's window (process, threads ... threads, process): the threads' sum never exceeds it
+        Map<String, ThreadTime> threadsAfter = threadTicks(pid);
         long cpuTicks = cpuTicks(pid) - cpuBefore;
         double cpu = cpuTicks / 100.0;
         Map<String, Long> threads = new TreeMap<>();
-        threadTicks(pid).forEach((id, now) -> {
+        threadsAfter.forEach((id, now) -> {
             ThreadTime before = threadsBefore.get(id);
             threads.merge(now.kind(), now.ticks() - (before == null ? 0 : before.ticks()), Long::sum);
         });
